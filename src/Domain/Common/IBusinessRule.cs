@@ -1,0 +1,8 @@
+namespace DagMaster.Domain.Common;
+
+public interface IBusinessRule
+{
+    string Message { get; }
+
+    bool IsBroken();
+}
