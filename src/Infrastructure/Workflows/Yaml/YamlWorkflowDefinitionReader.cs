@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using System.Text;
+using DagMaster.Application.Abstractions;
+using DagMaster.Domain.Workflows;
+using DagMaster.Domain.Workflows.Drafts;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DagMaster.Infrastructure.Workflows.Yaml;
+
+/// <summary>
+/// Reads the YAML workflow format (map form and list form) into a <see cref="WorkflowDraft"/> that keeps the
+/// line of every key, then lets <see cref="WorkflowDefinition.Create"/> enforce the structural rules. Reading
+/// errors (syntax, unknown keys, wrong types) and rule violations are reported together.
+/// </summary>
+internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
+{
+    public const int MaxSourceBytes = 1024 * 1024;
+
+    public WorkflowReadResult Read(string source)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
+        var errors = new List<WorkflowError>();
+        var draft = ReadDraft(source, errors);
+        if (draft is null)
+        {
+            return new WorkflowReadResult(null, errors, hash);
+        }
+
+        try
+        {
+            var definition = WorkflowDefinition.Create(draft);
+            return errors.Count == 0
+                ? new WorkflowReadResult(definition, [], hash)
+                : new WorkflowReadResult(null, errors, hash);
+        }
+        catch (InvalidWorkflowException ex)
+        {
+            errors.AddRange(ex.Errors);
+            errors.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
+            return new WorkflowReadResult(null, errors, hash);
+        }
+    }
+
+    private static WorkflowDraft? ReadDraft(string source, List<WorkflowError> errors)
+    {
+        var size = Encoding.UTF8.GetByteCount(source);
+        if (size > MaxSourceBytes)
+        {
+            errors.Add(new WorkflowError("yaml.too_large", $"the file is {size:N0} bytes; workflow files are limited to {MaxSourceBytes:N0} bytes", 1));
+            return null;
+        }
+
+        YamlStream stream;
+        try
+        {
+            YamlSafetyScanner.Scan(source);
+            stream = new YamlStream();
+            stream.Load(new StringReader(source));
+        }
+        catch (YamlLimitException ex)
+        {
+            errors.Add(new WorkflowError("yaml.limit", ex.Message, (int)ex.At.Line));
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(new WorkflowError("yaml.syntax", $"invalid YAML: {ex.Message}", (int)ex.Start.Line));
+            return null;
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            errors.Add(new WorkflowError("yaml.root", "a workflow file must hold exactly one YAML document whose top level is a mapping", 1));
+            return null;
+        }
+
+        var top = new YamlMapping(root, "the workflow", errors);
+        top.ReportUnknownKeys(WorkflowSchemaV1.TopLevel);
+        return new WorkflowDraft
+        {
+            Line = top.Line,
+            KeyLines = top.KeyLines,
+            WorkflowId = top.GetString("workflow_id"),
+            Name = top.GetString("name"),
+            Version = top.GetInt32("version"),
+            Description = top.GetString("description"),
+            TimeoutSeconds = top.GetInt32("timeout_seconds"),
+            Inputs = ReadInputs(top, errors),
+            Nodes = ReadNodes(top, errors),
+            Outputs = ReadOutputs(top),
+        };
+    }
+
+    private static List<InputDraft> ReadInputs(YamlMapping top, List<WorkflowError> errors)
+    {
+        var inputs = new List<InputDraft>();
+        switch (top.Get("inputs"))
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    var name = YamlValues.KeyText(key);
+                    if (AsMapping(value, $"input '{name}'", top, errors) is { } input)
+                    {
+                        input.ReportUnknownKeys(WorkflowSchemaV1.Input);
+                        inputs.Add(ReadInput(name, input));
+                    }
+                }
+
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (AsMapping(item, "an input of the list", top, errors) is { } input)
+                    {
+                        input.ReportUnknownKeys(WorkflowSchemaV1.ListInput);
+                        inputs.Add(ReadInput(input.GetString("name"), input));
+                    }
+                }
+
+                break;
+            case YamlScalarNode scalar when YamlValues.ToScalar(scalar) is null:
+            case null:
+                break;
+            case var other:
+                top.Error("yaml.type", "'inputs' must be a mapping or a list", other);
+                break;
+        }
+
+        return inputs;
+    }
+
+    private static InputDraft ReadInput(string? name, YamlMapping input) => new()
+    {
+        Line = input.Line,
+        KeyLines = input.KeyLines,
+        Name = name,
+        Type = input.GetString("type"),
+        Required = input.GetBoolean("required"),
+        HasDefault = input.Has("default"),
+        Default = input.Get("default") is { } node ? YamlValues.ToValue(node) : null,
+        Description = input.GetString("description"),
+    };
+
+    private static List<NodeDraft> ReadNodes(YamlMapping top, List<WorkflowError> errors)
+    {
+        var nodes = new List<NodeDraft>();
+        switch (top.Get("nodes"))
+        {
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    var id = YamlValues.KeyText(key);
+                    var node = value is YamlScalarNode scalar && YamlValues.ToScalar(scalar) is null
+                        ? new YamlMapping(new YamlMappingNode(), $"node '{id}'", errors)
+                        : AsMapping(value, $"node '{id}'", top, errors);
+                    if (node is not null)
+                    {
+                        node.ReportUnknownKeys(WorkflowSchemaV1.Node);
+                        nodes.Add(NodeReader.Read(id, node, (int)key.Start.Line, errors));
+                    }
+                }
+
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (AsMapping(item, "a node of the list", top, errors) is { } node)
+                    {
+                        node.ReportUnknownKeys(WorkflowSchemaV1.ListNode);
+                        nodes.Add(NodeReader.Read(node.GetString("id"), node, node.Line, errors));
+                    }
+                }
+
+                break;
+            case null:
+                break;
+            case var other:
+                top.Error("yaml.type", "'nodes' must be a mapping or a list", other);
+                break;
+        }
+
+        return nodes;
+    }
+
+    private static List<OutputDraft> ReadOutputs(YamlMapping top)
+    {
+        if (top.GetMapping("outputs", "'outputs'") is not { } outputs)
+        {
+            return [];
+        }
+
+        return outputs.Node.Children
+            .Select(e => new OutputDraft { Name = YamlValues.KeyText(e.Key), Value = YamlValues.ToValue(e.Value), Line = YamlValues.LineOf(e.Key) })
+            .ToList();
+    }
+
+    internal static YamlMapping? AsMapping(YamlNode node, string where, YamlMapping parent, List<WorkflowError> errors)
+    {
+        if (node is YamlMappingNode mapping)
+        {
+            return new YamlMapping(mapping, where, errors);
+        }
+
+        parent.Error("yaml.type", $"{where} must be a mapping", node);
+        return null;
+    }
+}
