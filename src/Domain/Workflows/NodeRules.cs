@@ -50,7 +50,9 @@ internal static class NodeRules
         var allowed = s_keysByType[definition.Type];
         foreach (var key in node.KeyLines.Keys)
         {
-            if (!s_commonKeys.Contains(key) && !allowed.Contains(key))
+            // Keys no node type knows are reported by the reader as unknown; here only misplaced known keys.
+            var known = s_commonKeys.Contains(key) || s_keysByType.Values.Any(keys => keys.Contains(key));
+            if (known && !s_commonKeys.Contains(key) && !allowed.Contains(key))
             {
                 Error("node.key.not_applicable", $"'{key}' does not apply to {TypeName(definition.Type)} node '{id}'", key);
             }

@@ -1,0 +1,14 @@
+using DagMaster.Application.Workflows.Catalog;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DagMaster.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddSingleton<IWorkflowCatalog, WorkflowCatalog>();
+        return services;
+    }
+}

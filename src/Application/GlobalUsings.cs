@@ -1,0 +1,3 @@
+global using DagMaster.Application.Abstractions;
+global using FluentValidation;
+global using Mediator;

@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Workflows.GetWorkflow;
+
+public sealed record GetWorkflowQuery(string WorkflowId, int? Version) : IQuery<WorkflowDetailsDto?>;

@@ -1,0 +1,55 @@
+using DagMaster.Domain.Workflows;
+
+namespace DagMaster.Application.Workflows.GetWorkflow;
+
+public sealed record WorkflowNodeDto(
+    string Id,
+    string Type,
+    string? Description,
+    IReadOnlyList<string> DependsOn,
+    IReadOnlyList<string> AnyOf,
+    IReadOnlyList<string> Next,
+    string? Handler,
+    string? Queue,
+    IReadOnlyDictionary<string, object?>? Params,
+    int? TimeoutSeconds,
+    WorkflowRetryDto? Retry,
+    string? ConditionField,
+    string? Condition,
+    IReadOnlyList<WorkflowBranchDto>? Branches,
+    string? Source,
+    int? MaxParallel,
+    string? Aggregation,
+    string? AggregatesFanOut)
+{
+    public static WorkflowNodeDto From(NodeDefinition node)
+    {
+        var hasRetry = node.Type is NodeType.Task or NodeType.FanOut;
+        return new WorkflowNodeDto(
+            node.Id,
+            TypeName(node.Type),
+            node.Description,
+            node.AllOf,
+            node.AnyOf,
+            node.Successors,
+            node.Task?.Handler,
+            node.Task?.Queue,
+            node.Task?.Params,
+            node.Task?.TimeoutSeconds,
+            hasRetry ? new WorkflowRetryDto(node.Retry.MaxAttempts, node.Retry.Backoff.ToString().ToLowerInvariant(), node.Retry.InitialDelaySeconds, node.Retry.MaxDelaySeconds) : null,
+            node.ConditionField,
+            node.Condition,
+            node.Type == NodeType.Conditional ? node.Branches.Select(b => new WorkflowBranchDto(b.Name, b.Condition, b.Target, b.IsDefault)).ToList() : null,
+            node.FanOutSource,
+            node.MaxParallel,
+            node.Type == NodeType.FanIn ? node.Aggregation.ToString().ToLowerInvariant() : null,
+            node.AggregatedFanOut);
+    }
+
+    public static string TypeName(NodeType type) => type switch
+    {
+        NodeType.FanOut => "fan_out",
+        NodeType.FanIn => "fan_in",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Workflows.GetWorkflow;
+
+public sealed record WorkflowRetryDto(int MaxAttempts, string Backoff, double InitialDelaySeconds, double MaxDelaySeconds);

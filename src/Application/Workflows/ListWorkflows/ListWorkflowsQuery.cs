@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Workflows.ListWorkflows;
+
+public sealed record ListWorkflowsQuery : IQuery<IReadOnlyList<WorkflowSummaryDto>>;

@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Workflows.LoadWorkflows;
+
+public sealed record LoadedWorkflowDto(string File, string WorkflowId, int Version);

@@ -1,0 +1,45 @@
+using DagMaster.Application.Abstractions;
+using DagMaster.Domain.Workflows;
+using DagMaster.Infrastructure.Persistence;
+using DagMaster.Infrastructure.Persistence.Repositories;
+using DagMaster.Infrastructure.Workflows;
+using DagMaster.Infrastructure.Workflows.Yaml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DagMaster.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = DatabaseConnectionString.From(
+            configuration["DATABASE_URL"], configuration["POSTGRES_HOST"], configuration["POSTGRES_DB"], configuration["POSTGRES_USER"])
+            ?? throw new InvalidOperationException("No database configured: set DATABASE_URL (or POSTGRES_HOST, POSTGRES_DB and POSTGRES_USER).");
+
+        services.Configure<DatabaseOptions>(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.AutoBootstrapSchema = configuration.GetValue("AUTO_BOOTSTRAP_SCHEMA", false);
+        });
+        services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
+
+        services.AddDbContext<DagMasterDbContext>(options => options.UseNpgsql(
+            connectionString,
+            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
+        services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
+        services.AddScoped<IDatabaseHealth, DatabaseHealth>();
+        services.AddScoped<IWorkflowVersionRepository, WorkflowVersionRepository>();
+
+        services.AddSingleton<IWorkflowDefinitionReader, YamlWorkflowDefinitionReader>();
+        services.AddSingleton<IWorkflowSource, FolderWorkflowSource>();
+        services.AddSingleton(TimeProvider.System);
+
+        // Order matters: the schema exists before workflows are registered.
+        services.AddHostedService<SchemaBootstrapService>();
+        services.AddHostedService<WorkflowLoadingService>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using DagMaster.Application.Common.Behaviours;
+using DagMaster.WebApi.Health;
+using DagMaster.WebApi.Infrastructure;
+using Mediator;
+
+namespace DagMaster.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.Assemblies = [typeof(DagMaster.Application.DependencyInjection), typeof(DagMaster.Domain.Workflows.WorkflowDefinition)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
+            ];
+        });
+
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSingleton<HealthReporter>();
+        services.AddEndpointsApiExplorer();
+        services.AddOpenApiDocument(settings =>
+        {
+            settings.DocumentName = "v1";
+            settings.Title = "DagMaster API";
+            settings.Version = "v1";
+        });
+        return services;
+    }
+
+    public static WebApplicationBuilder AddLogLevelFromEnvironment(this WebApplicationBuilder builder)
+    {
+        var level = builder.Configuration["LOG_LEVEL"]?.ToUpperInvariant() switch
+        {
+            "DEBUG" => LogLevel.Debug,
+            "WARNING" or "WARN" => LogLevel.Warning,
+            "ERROR" => LogLevel.Error,
+            "CRITICAL" => LogLevel.Critical,
+            _ => LogLevel.Information,
+        };
+        builder.Logging.SetMinimumLevel(level);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        return builder;
+    }
+}

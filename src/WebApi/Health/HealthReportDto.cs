@@ -1,0 +1,3 @@
+namespace DagMaster.WebApi.Health;
+
+public sealed record HealthReportDto(string Status, string Version, IReadOnlyDictionary<string, HealthCheckDto> Checks);

@@ -1,0 +1,37 @@
+using System.Reflection;
+using DagMaster.Application.Abstractions;
+
+namespace DagMaster.WebApi.Health;
+
+/// <summary>Runs the real checks behind /api/v1/health and /readyz.</summary>
+internal sealed class HealthReporter
+{
+    private static readonly string s_version =
+        typeof(HealthReporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    public async Task<HealthReportDto> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var database = services.GetRequiredService<IDatabaseHealth>();
+        var checks = new Dictionary<string, HealthCheckDto>(StringComparer.Ordinal);
+
+        var databaseProblem = await database.CheckAsync(cancellationToken);
+        checks["database"] = databaseProblem is null ? HealthCheckDto.Ok("connected") : HealthCheckDto.Failed(databaseProblem);
+        checks["transport"] = databaseProblem is null ? HealthCheckDto.Ok("postgres task queue") : HealthCheckDto.Failed("postgres task queue unavailable");
+
+        if (databaseProblem is null)
+        {
+            var pending = await database.PendingMigrationsAsync(cancellationToken);
+            checks["schema"] = pending.Count == 0
+                ? HealthCheckDto.Ok("up to date")
+                : HealthCheckDto.Failed($"{pending.Count} pending migration(s); set AUTO_BOOTSTRAP_SCHEMA=true or POST /api/v1/bootstrap/schema");
+            if (pending.Count == 0)
+            {
+                var workflows = services.GetRequiredService<IReadModel>().WorkflowVersions.Count();
+                checks["workflows"] = workflows > 0 ? HealthCheckDto.Ok($"{workflows} workflow version(s) registered") : HealthCheckDto.Failed("no workflow registered");
+            }
+        }
+
+        var healthy = checks.Values.All(c => c.Status == "ok");
+        return new HealthReportDto(healthy ? "healthy" : "unhealthy", s_version, checks);
+    }
+}

@@ -1,0 +1,65 @@
+using DagMaster.Application.Common.Exceptions;
+using DagMaster.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DagMaster.WebApi.Infrastructure;
+
+/// <summary>
+/// The one place exceptions become HTTP answers: validation → 422 with every field error, not found → 404,
+/// a broken business rule → 409, unreadable JSON → 400. Anything else is a 500 without internals.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(
+                validation.Errors.GroupBy(e => ToSnakeCase(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The request is not valid.",
+                Type = "https://dagmaster.dev/problems/validation",
+            },
+            NotFoundException notFound => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = $"{notFound.Resource} not found.",
+                Detail = notFound.Message,
+                Type = "https://dagmaster.dev/problems/not-found",
+            },
+            BusinessRuleValidationException rule => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = rule.BrokenRule.GetType().Name,
+                Detail = rule.Message,
+                Type = "https://dagmaster.dev/problems/conflict",
+            },
+            BadHttpRequestException badRequest => new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = "The request could not be read.",
+                Detail = badRequest.InnerException?.Message ?? badRequest.Message,
+                Type = "https://dagmaster.dev/problems/bad-request",
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static string ToSnakeCase(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+}

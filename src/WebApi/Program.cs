@@ -1,0 +1,31 @@
+using DagMaster.Application;
+using DagMaster.Infrastructure;
+using DagMaster.WebApi;
+using DagMaster.WebApi.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLogLevelFromEnvironment();
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");
+app.UseSwaggerUi(settings =>
+{
+    settings.Path = "/swagger";
+    settings.DocumentPath = "/openapi/{documentName}.json";
+});
+
+app.MapHealthEndpoints();
+app.MapWorkflowsEndpoints();
+
+app.Run();
+
+/// <summary>The host's entry point; public so integration tests can start it.</summary>
+public partial class Program;
