@@ -1,0 +1,4 @@
+using DagMaster.IntegrationTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(DagMasterAppFixture))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

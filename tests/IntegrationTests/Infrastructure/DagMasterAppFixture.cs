@@ -1,0 +1,114 @@
+using DagMaster.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+
+namespace DagMaster.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One DagMaster host for the whole test assembly, on the real PostgreSQL that build/test starts
+/// (DAGMASTER_TEST_DB). Migrations are applied by the fixture, so they are tested too.
+/// </summary>
+public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public DagMasterAppFixture()
+    {
+        ConnectionString = Environment.GetEnvironmentVariable("DAGMASTER_TEST_DB")
+            ?? throw new InvalidOperationException(
+                "DAGMASTER_TEST_DB is not set. Run the tests with build/test, which starts a private PostgreSQL and sets it.");
+        WorkflowsDirectory = Directory.CreateTempSubdirectory("dagmaster-workflows-").FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Workflows"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(WorkflowsDirectory, Path.GetFileName(file)));
+        }
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A private copy of the shipped workflows/ folder that tests may add files to.</summary>
+    public string WorkflowsDirectory { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        await using (var db = new DagMasterDbContext(new DbContextOptionsBuilder<DagMasterDbContext>()
+            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)).Options))
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE dagmaster.workflow_versions");
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'dagmaster' AND table_name NOT IN ('__ef_migrations_history', 'workflow_versions')",
+            connection);
+        if ((long)(await count.ExecuteScalarAsync())! == 0)
+        {
+            _ = Server;
+            return; // nothing to reset yet: Respawn refuses a schema without resettable tables
+        }
+
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = [DagMasterDbContext.Schema],
+            // The workflow catalog is loaded once at host start and is reference data for every test.
+            TablesToIgnore = [new Table(DagMasterDbContext.Schema, "__ef_migrations_history"), new Table(DagMasterDbContext.Schema, "workflow_versions")],
+        });
+
+        _ = Server; // starts the host: workflows are registered now
+    }
+
+    public async Task ResetDatabaseAsync()
+    {
+        if (_respawner is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await _respawner.ResetAsync(connection);
+    }
+
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DATABASE_URL", ConnectionString);
+        builder.UseSetting("WORKFLOWS_DIR", WorkflowsDirectory);
+        builder.UseSetting("AUTO_BOOTSTRAP_SCHEMA", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(WorkflowsDirectory, recursive: true);
+    }
+}
