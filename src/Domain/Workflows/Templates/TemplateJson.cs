@@ -38,7 +38,7 @@ internal static class TemplateJson
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
-                return element.TryGetInt64(out var integer) ? integer : element.GetDouble();
+                return element.TryGetInt64(out var integer) ? integer : (object)element.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

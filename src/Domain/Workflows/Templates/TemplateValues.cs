@@ -32,7 +32,7 @@ public static class TemplateValues
         byte b => (long)b,
         ushort us => (long)us,
         uint ui => (long)ui,
-        ulong ul => ul <= long.MaxValue ? (long)ul : (double)ul,
+        ulong ul => ul <= long.MaxValue ? (long)ul : (object)(double)ul,
         float f => (double)f,
         decimal m => (double)m,
         char c => c.ToString(),

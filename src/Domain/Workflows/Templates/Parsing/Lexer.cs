@@ -119,9 +119,10 @@ internal sealed class Lexer
         }
 
         var text = _text[start.._position];
+        // Integers that do not fit in a long become doubles, as in FromJson.
         object value = !isFloat && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var integer)
             ? integer
-            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            : (object)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         _tokens.Add(new Token(value is long ? TokenKind.Integer : TokenKind.Float, start, text, value));
     }
 

@@ -7,7 +7,7 @@ internal sealed class NegateNode(ExpressionNode operand) : ExpressionNode
 
     public static object Negate(object? value) => TemplateValues.Normalize(value) switch
     {
-        long.MinValue => -(double)long.MinValue,
+        long.MinValue => (object)-(double)long.MinValue,
         long l => -l,
         double d => -d,
         UndefinedValue undefined => throw TemplateRuntimeError.Missing(undefined, "cannot be negated", isTypeError: true),

@@ -15,10 +15,10 @@ public sealed class TemplateValuesTests
 
         var map = value.ShouldBeOfType<Dictionary<string, object?>>();
         map.Keys.ShouldBe(["b", "a", "big", "f"]);
-        map["b"].ShouldBe(1L);
-        map["a"].ShouldBeOfType<List<object?>>().ShouldBe([1.5, "x", true, null]);
-        map["big"].ShouldBe(12345678901234567890.0);
-        map["f"].ShouldBe(2.0);
+        map["b"].ShouldBeExactly(1L);
+        map["a"].ShouldBeExactly(new List<object?> { 1.5, "x", true, null });
+        map["big"].ShouldBeExactly(12345678901234567890.0);
+        map["f"].ShouldBeExactly(2.0);
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public sealed class TemplateValuesTests
 
         var map = TemplateValues.FromJsonNode(node).ShouldBeOfType<Dictionary<string, object?>>();
 
-        map["int"].ShouldBe(5L);
-        map["double"].ShouldBe(0.25);
-        map["decimal"].ShouldBe(1.5);
+        map["int"].ShouldBeExactly(5L);
+        map["double"].ShouldBeExactly(0.25);
+        map["decimal"].ShouldBeExactly(1.5);
         map["text"].ShouldBe("t");
-        map["list"].ShouldBeOfType<List<object?>>().ShouldBe([1L, 2L]);
+        map["list"].ShouldBeExactly(new List<object?> { 1L, 2L });
         map["none"].ShouldBeNull();
     }
 
@@ -51,8 +51,8 @@ public sealed class TemplateValuesTests
 
         var map = TemplateValues.FromJsonNode(node).ShouldBeOfType<Dictionary<string, object?>>();
 
-        map["n"].ShouldBe(7L);
-        map["d"].ShouldBe(7.5);
+        map["n"].ShouldBeExactly(7L);
+        map["d"].ShouldBeExactly(7.5);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class TemplateValuesTests
     [MemberData(nameof(TruthinessCases))]
     public void IsTruthy_WhenValueGiven_FollowsPythonRules(object? value, bool expected)
     {
-        TemplateValues.IsTruthy(value).ShouldBe(expected);
+        TemplateValues.IsTruthy(value).ShouldBeExactly(expected);
     }
 
     public static TheoryData<object?, string> TextCases => new()
@@ -136,14 +136,14 @@ public sealed class TemplateValuesTests
     [MemberData(nameof(TextCases))]
     public void ToText_WhenValueGiven_FormatsForMixedText(object? value, string expected)
     {
-        TemplateValues.ToText(value).ShouldBe(expected);
+        TemplateValues.ToText(value).ShouldBeExactly(expected);
     }
 
     [Fact]
     public void Normalize_WhenCallerPassesOtherNumericTypes_ConvertsToLongOrDouble()
     {
-        TemplateValues.Normalize(5).ShouldBe(5L);
-        TemplateValues.Normalize((short)5).ShouldBe(5L);
+        TemplateValues.Normalize(5).ShouldBeExactly(5L);
+        TemplateValues.Normalize((short)5).ShouldBeExactly(5L);
         TemplateValues.Normalize(2.5m).ShouldBe(2.5);
         TemplateValues.Normalize(0.5f).ShouldBe(0.5);
         TemplateValues.Normalize(ulong.MaxValue).ShouldBeOfType<double>();
@@ -153,9 +153,9 @@ public sealed class TemplateValuesTests
     public void Normalize_WhenCallerPassesOtherCollections_CopiesIntoValueModel()
     {
         TemplateValues.Normalize(new Dictionary<string, int> { ["a"] = 1 })
-            .ShouldBeAssignableTo<IReadOnlyDictionary<string, object?>>()!["a"].ShouldBe(1L);
+            .ShouldBeExactly(new Dictionary<string, object?> { ["a"] = 1L });
         TemplateValues.Normalize(new[] { 1, 2 })
-            .ShouldBeAssignableTo<IReadOnlyList<object?>>().ShouldBe([1L, 2L]);
+            .ShouldBeExactly(new List<object?> { 1L, 2L });
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class TemplateValuesTests
     {
         using var document = JsonDocument.Parse("[1]");
 
-        TemplateValues.Normalize(document.RootElement).ShouldBeOfType<List<object?>>().ShouldBe([1L]);
+        TemplateValues.Normalize(document.RootElement).ShouldBeExactly(new List<object?> { 1L });
     }
 
     [Fact]
