@@ -71,7 +71,8 @@ public sealed class Template
     /// <summary>
     /// Renders the template: literal text as is; a single whole expression as its native value (undefined → null);
     /// anything else as a string with each value formatted by <see cref="TemplateValues.ToText"/>, where an
-    /// undefined value is an error. Values read from the scope are returned by reference, not copied.
+    /// undefined value is an error. Lists and maps read from the scope are returned by reference unless they hold
+    /// values that need normalising (e.g. <see cref="int"/>), in which case a normalised copy is returned.
     /// </summary>
     /// <exception cref="TemplateEvaluationException">A value is missing or has the wrong type.</exception>
     public object? Render(TemplateScope scope)
@@ -86,8 +87,8 @@ public sealed class Template
         {
             if (SingleExpression is not null)
             {
-                var value = SingleExpression.Evaluate(scope);
-                return value is UndefinedValue ? null : value;
+                // Values from the scope may hold caller types (int, decimal, ...); return them in the value model.
+                return TemplateValues.NormalizeDeep(SingleExpression.Evaluate(scope));
             }
 
             return RenderText(scope);

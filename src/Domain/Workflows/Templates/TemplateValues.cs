@@ -47,6 +47,61 @@ public static class TemplateValues
         _ => value.ToString(),
     };
 
+    /// <summary>
+    /// Normalises a value and everything inside it, copying only the lists and maps that hold something to
+    /// normalise (an already normalised value is returned as is). Undefined inside a container becomes null.
+    /// </summary>
+    internal static object? NormalizeDeep(object? value)
+    {
+        switch (Normalize(value))
+        {
+            case IReadOnlyList<object?> list:
+                List<object?>? listCopy = null;
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var item = list[i];
+                    var normalized = NormalizeDeep(item);
+                    if (listCopy is null && !ReferenceEquals(normalized, item))
+                    {
+                        listCopy = new List<object?>(list.Count);
+                        listCopy.AddRange(list.Take(i));
+                    }
+
+                    listCopy?.Add(normalized);
+                }
+
+                return listCopy ?? list;
+            case IReadOnlyDictionary<string, object?> map:
+                Dictionary<string, object?>? mapCopy = null;
+                var index = 0;
+                foreach (var (key, item) in map)
+                {
+                    var normalized = NormalizeDeep(item);
+                    if (mapCopy is null && !ReferenceEquals(normalized, item))
+                    {
+                        mapCopy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+                        foreach (var (earlierKey, earlierItem) in map.Take(index))
+                        {
+                            mapCopy[earlierKey] = earlierItem;
+                        }
+                    }
+
+                    if (mapCopy is not null)
+                    {
+                        mapCopy[key] = normalized;
+                    }
+
+                    index++;
+                }
+
+                return mapCopy ?? map;
+            case UndefinedValue:
+                return null;
+            case var other:
+                return other;
+        }
+    }
+
     /// <summary>Converts JSON: integral numbers that fit become <see cref="long"/>, other numbers <see cref="double"/>.</summary>
     public static object? FromJson(JsonElement element) => TemplateJson.FromElement(element);
 
