@@ -1,12 +1,18 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Jobs.ListJobs;
+using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Workflows;
+using DagMaster.Infrastructure.Dispatch;
+using DagMaster.Infrastructure.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using DagMaster.Infrastructure.Persistence.Repositories;
 using DagMaster.Infrastructure.Workflows;
+using DagMaster.Infrastructure.Scheduling.Quartz;
 using DagMaster.Infrastructure.Workflows.Yaml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace DagMaster.Infrastructure;
 
@@ -25,13 +31,20 @@ public static class DependencyInjection
         });
         services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
 
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        services.AddSingleton(dataSource);
         services.AddDbContext<DagMasterDbContext>(options => options.UseNpgsql(
-            connectionString,
+            dataSource,
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
         services.AddScoped<IWorkflowVersionRepository, WorkflowVersionRepository>();
+        services.AddScoped<IJobRepository, JobRepository>();
+        services.AddScoped<IJobListReader, JobListReader>();
+        services.AddSingleton<TaskSignal>();
+        services.AddScoped<TaskNotifications>();
+        services.AddScoped<ITaskQueue, PostgresTaskQueue>();
 
         services.AddSingleton<IWorkflowDefinitionReader, YamlWorkflowDefinitionReader>();
         services.AddSingleton<IWorkflowSource, FolderWorkflowSource>();
@@ -40,6 +53,9 @@ public static class DependencyInjection
         // Order matters: the schema exists before workflows are registered.
         services.AddHostedService<SchemaBootstrapService>();
         services.AddHostedService<WorkflowLoadingService>();
+        services.AddHostedService<TaskNotificationListener>();
+        var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
+        services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));
         return services;
     }
 }

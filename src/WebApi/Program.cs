@@ -24,6 +24,8 @@ app.UseSwaggerUi(settings =>
 
 app.MapHealthEndpoints();
 app.MapWorkflowsEndpoints();
+app.MapJobsEndpoints();
+app.MapWorkerEndpoints();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Workflows;
 
 namespace DagMaster.Application.Abstractions;
@@ -6,4 +7,10 @@ namespace DagMaster.Application.Abstractions;
 public interface IReadModel
 {
     IQueryable<WorkflowVersion> WorkflowVersions { get; }
+
+    IQueryable<Job> Jobs { get; }
+
+    IQueryable<JobNode> JobNodes { get; }
+
+    IQueryable<JobEvent> JobEvents { get; }
 }

@@ -25,7 +25,7 @@ internal sealed partial class WorkflowGraphBuilder(WorkflowDraft draft)
         if (order is not null)
         {
             FanInRules.Check(order, _nodes, _errors);
-            // TemplateRules.Check(draft, inputs, order, _nodes, _errors);
+            TemplateRules.Check(draft, inputs, order, _nodes, _errors);
         }
 
         var outputs = draft.Outputs.ToDictionary(o => o.Name, o => o.Value, StringComparer.Ordinal);

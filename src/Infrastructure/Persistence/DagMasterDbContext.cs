@@ -1,24 +1,39 @@
 using DagMaster.Application.Abstractions;
 using DagMaster.Domain.Common;
+using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Workflows;
+using DagMaster.Infrastructure.Dispatch;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace DagMaster.Infrastructure.Persistence;
 
-public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> options, IPublisher? publisher = null)
+public sealed class DagMasterDbContext(
+    DbContextOptions<DagMasterDbContext> options,
+    IPublisher? publisher = null,
+    TaskNotifications? notifications = null)
     : DbContext(options), IUnitOfWork, IReadModel
 {
     public const string Schema = "dagmaster";
 
     public DbSet<WorkflowVersion> WorkflowVersionSet => Set<WorkflowVersion>();
 
+    public DbSet<Job> JobSet => Set<Job>();
+
+    internal DbSet<QueuedTask> TaskQueue => Set<QueuedTask>();
+
     IQueryable<WorkflowVersion> IReadModel.WorkflowVersions => WorkflowVersionSet.AsNoTracking();
+
+    IQueryable<Job> IReadModel.Jobs => JobSet.AsNoTracking();
+
+    IQueryable<JobNode> IReadModel.JobNodes => Set<JobNode>().AsNoTracking();
+
+    IQueryable<JobEvent> IReadModel.JobEvents => Set<JobEvent>().AsNoTracking();
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         // Handlers of domain events may change more aggregates and raise more events: publish until quiet.
-        while (ChangeTracker.Entries<Entity>().SelectMany(e => e.Entity.DomainEvents).Any())
+        while (ChangeTracker.Entries<Entity>().Any(e => e.Entity.DomainEvents.Count > 0))
         {
             var entities = ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
             var events = entities.SelectMany(e => e.DomainEvents).ToList();
@@ -32,7 +47,41 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
             }
         }
 
-        await SaveChangesAsync(cancellationToken);
+        var queues = notifications?.TakePending() ?? [];
+        var transaction = Database.CurrentTransaction;
+        if (transaction is null && queues.Count > 0)
+        {
+            transaction = await Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        await using (transaction)
+        {
+            await SaveChangesAsync(cancellationToken);
+            if (queues.Count > 0)
+            {
+                // Delivered by PostgreSQL at commit, so a listener never wakes before the tasks are visible.
+                await Database.ExecuteSqlAsync($"SELECT pg_notify('dagmaster_tasks', q) FROM unnest({queues.ToArray()}) AS q", cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        if (queues.Count > 0)
+        {
+            notifications!.SignalLocal();
+        }
+    }
+
+    /// <summary>Starts the transaction that row locks belong to, unless one is open already.</summary>
+    internal async Task EnsureTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            await Database.BeginTransactionAsync(cancellationToken);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

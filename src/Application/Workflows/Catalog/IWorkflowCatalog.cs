@@ -7,4 +7,7 @@ public interface IWorkflowCatalog
 {
     /// <summary>The given version, or the latest registered one when <paramref name="version"/> is null.</summary>
     ValueTask<WorkflowDefinition?> FindAsync(string workflowId, int? version, CancellationToken cancellationToken);
+
+    /// <summary>The SHA-256 of a registered version's source.</summary>
+    ValueTask<string> ContentHashAsync(string workflowId, int version, CancellationToken cancellationToken);
 }

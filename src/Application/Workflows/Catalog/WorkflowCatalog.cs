@@ -11,9 +11,16 @@ namespace DagMaster.Application.Workflows.Catalog;
 /// </summary>
 public sealed class WorkflowCatalog(IServiceScopeFactory scopes, IWorkflowDefinitionReader reader) : IWorkflowCatalog
 {
-    private readonly ConcurrentDictionary<(string WorkflowId, int Version), WorkflowDefinition> _parsed = new();
+    private readonly ConcurrentDictionary<(string WorkflowId, int Version), (WorkflowDefinition Definition, string Hash)> _parsed = new();
 
-    public async ValueTask<WorkflowDefinition?> FindAsync(string workflowId, int? version, CancellationToken cancellationToken)
+    public async ValueTask<WorkflowDefinition?> FindAsync(string workflowId, int? version, CancellationToken cancellationToken) =>
+        (await FindEntryAsync(workflowId, version, cancellationToken))?.Definition;
+
+    public async ValueTask<string> ContentHashAsync(string workflowId, int version, CancellationToken cancellationToken) =>
+        (await FindEntryAsync(workflowId, version, cancellationToken))?.Hash
+            ?? throw new InvalidOperationException($"workflow '{workflowId}' version {version} is not registered");
+
+    private async ValueTask<(WorkflowDefinition Definition, string Hash)?> FindEntryAsync(string workflowId, int? version, CancellationToken cancellationToken)
     {
         if (version is { } wanted && _parsed.TryGetValue((workflowId, wanted), out var cached))
         {
@@ -24,7 +31,7 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, IWorkflowDefini
         var versions = scope.ServiceProvider.GetRequiredService<IReadModel>().WorkflowVersions
             .Where(w => w.WorkflowId == workflowId);
         versions = version is { } v ? versions.Where(w => w.Version == v) : versions.OrderByDescending(w => w.Version);
-        var row = await versions.Select(w => new { w.Version, w.Source }).FirstOrDefaultAsync(cancellationToken);
+        var row = await versions.Select(w => new { w.Version, w.Source, w.ContentHash }).FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
@@ -37,6 +44,6 @@ public sealed class WorkflowCatalog(IServiceScopeFactory scopes, IWorkflowDefini
 
         var definition = reader.Read(row.Source).Definition
             ?? throw new InvalidOperationException($"registered workflow '{workflowId}' version {row.Version} no longer parses");
-        return _parsed.GetOrAdd((workflowId, row.Version), definition);
+        return _parsed.GetOrAdd((workflowId, row.Version), (definition, row.ContentHash));
     }
 }

@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Abstractions;
+
+public sealed record HeartbeatResult(HeartbeatStatus Status, DateTimeOffset? LeaseExpiresAt);

@@ -1,0 +1,30 @@
+using DagMaster.Domain.Jobs;
+
+namespace DagMaster.Application.Abstractions;
+
+/// <summary>
+/// The task transport. Enqueue, remove and withdraw take part in the current unit of work, so a node's
+/// state and its queue entry always commit together; the worker-facing calls run on their own.
+/// </summary>
+public interface ITaskQueue
+{
+    void Enqueue(IEnumerable<TaskDispatch> dispatches);
+
+    /// <summary>Removes a finished attempt's entry (within the current transaction).</summary>
+    Task RemoveAsync(string taskId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every unclaimed entry of a job that has ended (within the current transaction).</summary>
+    Task WithdrawJobAsync(JobId jobId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Completes when a task may have been enqueued, or after <paramref name="timeout"/>.</summary>
+    Task WaitForTasksAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    Task<HeartbeatResult> HeartbeatAsync(string taskId, string? progressJson, CancellationToken cancellationToken);
+
+    Task<HeartbeatResult> SaveCheckpointAsync(string taskId, string checkpointJson, string? progressJson, CancellationToken cancellationToken);
+
+    /// <summary>Claimed attempts whose lease lapsed or whose timeout passed.</summary>
+    Task<IReadOnlyList<ExpiredTask>> FindExpiredAsync(int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,21 @@
+using DagMaster.Application.Common.Exceptions;
+using DagMaster.Application.Jobs.Common;
+using DagMaster.Domain.Jobs;
+
+namespace DagMaster.Application.Jobs.CancelJob;
+
+public sealed class CancelJobCommandHandler(JobExecution execution, TimeProvider clock) : ICommandHandler<CancelJobCommand>
+{
+    public async ValueTask<Unit> Handle(CancelJobCommand command, CancellationToken cancellationToken)
+    {
+        var (job, _) = await execution.GetAsync(new JobId(command.JobId), cancellationToken);
+        if (command.PlatformId is not null && job.PlatformId != command.PlatformId)
+        {
+            throw new NotFoundException("Job", command.JobId.ToString());
+        }
+
+        job.Cancel(command.Actor, command.Reason, clock);
+        await execution.FlushAsync(job, cancellationToken);
+        return Unit.Value;
+    }
+}

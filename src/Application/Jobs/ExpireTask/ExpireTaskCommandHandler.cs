@@ -1,0 +1,23 @@
+using DagMaster.Application.Jobs.Common;
+using DagMaster.Domain.Jobs;
+
+namespace DagMaster.Application.Jobs.ExpireTask;
+
+public sealed class ExpireTaskCommandHandler(JobExecution execution, ITaskQueue queue, TimeProvider clock) : ICommandHandler<ExpireTaskCommand>
+{
+    public async ValueTask<Unit> Handle(ExpireTaskCommand command, CancellationToken cancellationToken)
+    {
+        if (TaskIds.TryParse(command.TaskId, out var jobId, out _, out _) && await execution.LoadAsync(jobId, cancellationToken) is { } loaded)
+        {
+            var (job, definition) = loaded;
+            var failure = command.TimedOut
+                ? new TaskFailure($"timed out after {command.TimeoutSeconds}s", "timeout", Retryable: true)
+                : new TaskFailure("lease expired", "lease_expired", Retryable: true);
+            job.FailTask(definition, command.TaskId, failure, clock, JobEventTypes.NodeTimedOut);
+            await execution.FlushAsync(job, cancellationToken);
+        }
+
+        await queue.RemoveAsync(command.TaskId, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,12 @@
+namespace DagMaster.Application.Jobs.FailTask;
+
+public sealed class FailTaskCommandValidator : AbstractValidator<FailTaskCommand>
+{
+    public FailTaskCommandValidator()
+    {
+        RuleFor(c => c.TaskId).NotEmpty().MaximumLength(256);
+        RuleFor(c => c.Message).NotEmpty().MaximumLength(8192);
+        RuleFor(c => c.ErrorType).MaximumLength(256);
+        RuleFor(c => c.DurationMs).GreaterThanOrEqualTo(0);
+    }
+}

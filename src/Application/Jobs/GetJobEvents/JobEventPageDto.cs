@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Jobs.GetJobEvents;
+
+public sealed record JobEventPageDto(IReadOnlyList<JobEventDto> Items, long? NextAfter);

@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Jobs.GetJobNodes;
+
+public sealed record JobNodePageDto(IReadOnlyList<JobNodeDto> Items, string? NextCursor);

@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Jobs.ListJobs;
+
+public sealed record JobPageDto(IReadOnlyList<JobSummaryDto> Items, string? NextCursor);

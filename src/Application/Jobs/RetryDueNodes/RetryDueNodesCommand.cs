@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Jobs.RetryDueNodes;
+
+public sealed record RetryDueNodesCommand(Guid JobId) : ICommand<int>;

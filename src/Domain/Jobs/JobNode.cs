@@ -1,0 +1,122 @@
+namespace DagMaster.Domain.Jobs;
+
+/// <summary>
+/// The state of one node of one job. Only the <see cref="Job"/> changes it, through transitions the node
+/// state machine allows.
+/// </summary>
+public sealed class JobNode
+{
+    private JobNode()
+    {
+        // For EF Core.
+    }
+
+    internal JobNode(JobId jobId, string nodeId, string? parentNodeId = null, int? index = null)
+    {
+        JobId = jobId;
+        NodeId = nodeId;
+        ParentNodeId = parentNodeId;
+        Index = index;
+        Status = NodeStatus.Pending;
+    }
+
+    public JobId JobId { get; private set; }
+
+    public string NodeId { get; private set; } = null!;
+
+    public NodeStatus Status { get; private set; }
+
+    /// <summary>Attempts made so far (the current one included once dispatched).</summary>
+    public int Attempt { get; private set; }
+
+    public string? TaskId { get; private set; }
+
+    public string? OutputJson { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    public DateTimeOffset? ReadyAt { get; private set; }
+
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public string? ParentNodeId { get; private set; }
+
+    public int? Index { get; private set; }
+
+    /// <summary>The parameters the current attempt was dispatched with (rendered).</summary>
+    public string? ParamsJson { get; private set; }
+
+    public string? CheckpointJson { get; private set; }
+
+    public string? ProgressJson { get; private set; }
+
+    public bool IsRetryScheduled => Status == NodeStatus.Failed && NextAttemptAt is not null;
+
+    internal void MarkReady(DateTimeOffset now)
+    {
+        MoveTo(NodeStatus.Ready);
+        ReadyAt = now;
+        NextAttemptAt = null;
+    }
+
+    internal void MarkSkipped(DateTimeOffset now)
+    {
+        MoveTo(NodeStatus.Skipped);
+        CompletedAt = now;
+    }
+
+    internal void MarkDispatched(string taskId, string paramsJson, DateTimeOffset now)
+    {
+        MoveTo(NodeStatus.Dispatched);
+        Attempt++;
+        TaskId = taskId;
+        ParamsJson = paramsJson;
+        DispatchedAt = now;
+        StartedAt = null;
+        LeaseExpiresAt = null;
+        Error = null;
+    }
+
+    internal void MarkCompleted(string? outputJson, DateTimeOffset now)
+    {
+        MoveTo(NodeStatus.Completed);
+        OutputJson = outputJson;
+        CompletedAt = now;
+        Error = null;
+        LeaseExpiresAt = null;
+    }
+
+    internal void MarkFailed(string error, DateTimeOffset now, DateTimeOffset? retryAt)
+    {
+        MoveTo(NodeStatus.Failed);
+        Error = error;
+        CompletedAt = now;
+        NextAttemptAt = retryAt;
+        LeaseExpiresAt = null;
+    }
+
+    internal void MarkCancelled(DateTimeOffset now)
+    {
+        MoveTo(NodeStatus.Cancelled);
+        CompletedAt = now;
+        NextAttemptAt = null;
+    }
+
+    private void MoveTo(NodeStatus to)
+    {
+        if (!StatusTransitions.IsAllowed(Status, to))
+        {
+            throw new InvalidStatusTransitionException($"node '{NodeId}'", Status.Text(), to.Text());
+        }
+
+        Status = to;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using DagMaster.Application.Abstractions;
+using DagMaster.Domain.Jobs;
+using DagMaster.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DagMaster.Infrastructure.Dispatch;
+
+/// <summary>
+/// The PostgreSQL task queue behind the HTTP worker protocol. Claims use FOR UPDATE SKIP LOCKED in
+/// priority-then-age order and mark the node RUNNING in the same statement.
+/// </summary>
+internal sealed class PostgresTaskQueue(
+    DagMasterDbContext db,
+    NpgsqlDataSource dataSource,
+    TaskNotifications notifications,
+    TaskSignal signal,
+    TimeProvider clock) : ITaskQueue
+{
+    public void Enqueue(IEnumerable<TaskDispatch> dispatches)
+    {
+        foreach (var dispatch in dispatches)
+        {
+            db.TaskQueue.Add(new QueuedTask
+            {
+                TaskId = dispatch.TaskId,
+                JobId = dispatch.JobId.Value,
+                NodeId = dispatch.NodeId,
+                Queue = dispatch.Queue,
+                Handler = dispatch.Handler,
+                Priority = dispatch.Priority,
+                Attempt = dispatch.Attempt,
+                TimeoutSeconds = dispatch.TimeoutSeconds,
+                Payload = Payload(dispatch),
+                EnqueuedAt = clock.GetUtcNow(),
+                AvailableAt = dispatch.AvailableAt,
+            });
+            notifications.Add(dispatch.Queue);
+        }
+    }
+
+    public async Task RemoveAsync(string taskId, CancellationToken cancellationToken)
+    {
+        await db.EnsureTransactionAsync(cancellationToken);
+        await db.TaskQueue.Where(t => t.TaskId == taskId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task WithdrawJobAsync(JobId jobId, CancellationToken cancellationToken)
+    {
+        await db.EnsureTransactionAsync(cancellationToken);
+        await db.TaskQueue.Where(t => t.JobId == jobId.Value && t.ClaimedBy == null).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Sql.Claim, connection);
+        command.Parameters.Add(new NpgsqlParameter("queues", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = request.Queues.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("handlers", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)request.Handlers?.ToArray() ?? DBNull.Value });
+        command.Parameters.AddWithValue("max", request.MaxTasks);
+        command.Parameters.AddWithValue("worker", request.WorkerId);
+        command.Parameters.AddWithValue("lease", request.Lease);
+        var claimed = new List<ClaimedTask>();
+        var stale = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var taskId = reader.GetString(0);
+                if (reader.GetBoolean(3))
+                {
+                    claimed.Add(new ClaimedTask(taskId, reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+                }
+                else
+                {
+                    stale.Add(taskId);
+                }
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            // The node moved on (cancelled, job ended) after the task was queued: the entry is dead.
+            await using var delete = new NpgsqlCommand("DELETE FROM dagmaster.task_queue WHERE task_id = ANY(@ids)", connection);
+            delete.Parameters.AddWithValue("ids", stale.ToArray());
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return claimed;
+    }
+
+    public Task WaitForTasksAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        signal.WaitAsync(signal.Current, timeout, cancellationToken);
+
+    public async Task<HeartbeatResult> HeartbeatAsync(string taskId, string? progressJson, CancellationToken cancellationToken) =>
+        await TouchAsync(Sql.Heartbeat, taskId, progressJson, null, cancellationToken);
+
+    public async Task<HeartbeatResult> SaveCheckpointAsync(string taskId, string checkpointJson, string? progressJson, CancellationToken cancellationToken) =>
+        await TouchAsync(Sql.Checkpoint, taskId, progressJson, checkpointJson, cancellationToken);
+
+    public async Task<IReadOnlyList<ExpiredTask>> FindExpiredAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(Sql.Expired, connection);
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        command.Parameters.AddWithValue("limit", limit);
+        var expired = new List<ExpiredTask>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            expired.Add(new ExpiredTask(reader.GetString(0), reader.GetBoolean(1), reader.GetInt32(2)));
+        }
+
+        return expired;
+    }
+
+    private async Task<HeartbeatResult> TouchAsync(string sql, string taskId, string? progressJson, string? checkpointJson, CancellationToken cancellationToken)
+    {
+        if (!TaskIds.TryParse(taskId, out var jobId, out var nodeId, out _))
+        {
+            return new HeartbeatResult(HeartbeatStatus.NotFound, null);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("job", jobId.Value);
+        command.Parameters.AddWithValue("node", nodeId);
+        command.Parameters.AddWithValue("task", taskId);
+        command.Parameters.AddWithValue("lease", TimeSpan.FromSeconds(QueueDefaults.LeaseSeconds));
+        command.Parameters.Add(new NpgsqlParameter("progress", NpgsqlDbType.Jsonb) { Value = (object?)progressJson ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("checkpoint", NpgsqlDbType.Jsonb) { Value = (object?)checkpointJson ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return new HeartbeatResult(HeartbeatStatus.NotFound, null);
+        }
+
+        var currentTask = reader.IsDBNull(0) ? null : reader.GetString(0);
+        var nodeStatus = reader.GetString(1);
+        var jobStatus = reader.GetString(2);
+        DateTimeOffset? lease = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
+        if (currentTask != taskId || nodeStatus is "Completed" or "Failed" or "Skipped" or "Pending" or "Ready")
+        {
+            return new HeartbeatResult(HeartbeatStatus.Gone, null);
+        }
+
+        return nodeStatus == "Cancelled" || jobStatus != "Running"
+            ? new HeartbeatResult(HeartbeatStatus.Cancelled, lease)
+            : new HeartbeatResult(HeartbeatStatus.Current, lease);
+    }
+
+    private static string Payload(TaskDispatch dispatch) => new JsonObject
+    {
+        ["task_id"] = dispatch.TaskId,
+        ["job_id"] = dispatch.JobId.Value.ToString(),
+        ["node_id"] = dispatch.NodeId,
+        ["handler"] = dispatch.Handler,
+        ["queue"] = dispatch.Queue,
+        ["params"] = JsonNode.Parse(dispatch.ParamsJson),
+        ["attempt"] = dispatch.Attempt,
+        ["max_attempts"] = dispatch.MaxAttempts,
+        ["timeout_seconds"] = dispatch.TimeoutSeconds,
+        ["correlation_id"] = dispatch.CorrelationId,
+        ["workflow_id"] = dispatch.WorkflowId,
+        ["workflow_version"] = dispatch.WorkflowVersion,
+        ["checkpoint"] = dispatch.CheckpointJson is null ? null : JsonNode.Parse(dispatch.CheckpointJson),
+    }.ToJsonString();
+}

@@ -1,0 +1,34 @@
+namespace DagMaster.Infrastructure.Dispatch;
+
+/// <summary>A row of the PostgreSQL task queue: one task attempt waiting for, or held by, a worker.</summary>
+internal sealed class QueuedTask
+{
+    public string TaskId { get; set; } = null!;
+
+    public Guid JobId { get; set; }
+
+    public string NodeId { get; set; } = null!;
+
+    public string Queue { get; set; } = null!;
+
+    public string Handler { get; set; } = null!;
+
+    public int Priority { get; set; }
+
+    public int Attempt { get; set; }
+
+    public int TimeoutSeconds { get; set; }
+
+    /// <summary>The task message (workers.md) without its lease, as JSON.</summary>
+    public string Payload { get; set; } = null!;
+
+    public DateTimeOffset EnqueuedAt { get; set; }
+
+    public DateTimeOffset AvailableAt { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+}

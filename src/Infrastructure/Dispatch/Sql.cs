@@ -1,0 +1,80 @@
+namespace DagMaster.Infrastructure.Dispatch;
+
+/// <summary>The task queue's hand-written statements (hot paths, kept to one round trip each).</summary>
+internal static class Sql
+{
+    public const string Claim = """
+        WITH picked AS (
+            SELECT task_id FROM dagmaster.task_queue
+            WHERE claimed_by IS NULL AND queue = ANY(@queues) AND available_at <= now()
+              AND (@handlers::text[] IS NULL OR handler = ANY(@handlers))
+            ORDER BY priority DESC, enqueued_at
+            LIMIT @max
+            FOR UPDATE SKIP LOCKED
+        ), claimed AS (
+            UPDATE dagmaster.task_queue t
+            SET claimed_by = @worker, claimed_at = now(), lease_expires_at = now() + @lease
+            FROM picked WHERE t.task_id = picked.task_id
+            RETURNING t.task_id, t.job_id, t.node_id, t.payload, t.lease_expires_at, t.claimed_at
+        ), started AS (
+            UPDATE dagmaster.job_nodes n
+            SET status = 'Running', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at
+            FROM claimed c
+            WHERE n.job_id = c.job_id AND n.node_id = c.node_id AND n.task_id = c.task_id AND n.status = 'Dispatched'
+            RETURNING n.job_id, n.node_id, n.task_id
+        ), events AS (
+            INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
+            SELECT s.job_id, 'node_started', s.node_id, jsonb_build_object('task_id', s.task_id, 'worker_id', @worker::text), now()
+            FROM started s
+        )
+        SELECT c.task_id,
+               (c.payload || jsonb_build_object('lease_expires_at', c.lease_expires_at))::text,
+               c.lease_expires_at,
+               s.task_id IS NOT NULL
+        FROM claimed c LEFT JOIN started s ON s.task_id = c.task_id
+        """;
+
+    private const string NodeAndJob = """
+        SELECT n.task_id, n.status, j.status, COALESCE((SELECT lease_expires_at FROM lease), n.lease_expires_at)
+        FROM dagmaster.job_nodes n JOIN dagmaster.jobs j ON j.id = n.job_id
+        WHERE n.job_id = @job AND n.node_id = @node
+        """;
+
+    public const string Heartbeat = """
+        WITH lease AS (
+            UPDATE dagmaster.task_queue SET lease_expires_at = now() + @lease
+            WHERE task_id = @task AND claimed_by IS NOT NULL
+            RETURNING lease_expires_at
+        ), node AS (
+            UPDATE dagmaster.job_nodes n
+            SET lease_expires_at = (SELECT lease_expires_at FROM lease), progress = COALESCE(@progress, n.progress)
+            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status = 'Running'
+            RETURNING n.node_id
+        ), progress_event AS (
+            INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
+            SELECT @job, 'node_progress', @node, @progress, now() FROM node WHERE @progress IS NOT NULL
+        )
+        """ + NodeAndJob;
+
+    public const string Checkpoint = """
+        WITH node AS (
+            UPDATE dagmaster.job_nodes n
+            SET checkpoint = @checkpoint, progress = COALESCE(@progress, n.progress)
+            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status IN ('Dispatched', 'Running')
+            RETURNING n.node_id
+        ), lease AS (
+            UPDATE dagmaster.task_queue SET lease_expires_at = now() + @lease
+            WHERE task_id = @task AND claimed_by IS NOT NULL AND EXISTS (SELECT 1 FROM node)
+            RETURNING lease_expires_at
+        )
+        """ + NodeAndJob;
+
+    public const string Expired = """
+        SELECT task_id, claimed_at + make_interval(secs => timeout_seconds) < @now AS timed_out, timeout_seconds
+        FROM dagmaster.task_queue
+        WHERE claimed_by IS NOT NULL
+          AND (lease_expires_at < @now OR claimed_at + make_interval(secs => timeout_seconds) < @now)
+        ORDER BY lease_expires_at
+        LIMIT @limit
+        """;
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json;
+using DagMaster.Application.Jobs.ListJobs;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DagMaster.Infrastructure.Jobs;
+
+/// <summary>
+/// The job list in one indexed query: filters, B2B ref containment (GIN, <c>@&gt;</c>) and keyset paging on
+/// (created_at, id), newest first.
+/// </summary>
+internal sealed class JobListReader(NpgsqlDataSource dataSource) : IJobListReader
+{
+    public async Task<IReadOnlyList<JobSummaryDto>> ListAsync(ListJobsQuery query, JobCursor? after, int take, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("""
+            SELECT id, workflow_id, workflow_version, status, priority, correlation_id, platform_id, created_at, started_at, completed_at, error
+            FROM dagmaster.jobs WHERE TRUE
+            """);
+        await using var command = dataSource.CreateCommand();
+
+        void Filter(string clause, string name, object value, NpgsqlDbType? type = null)
+        {
+            sql.Append(" AND ").Append(clause);
+            command.Parameters.Add(type is { } t ? new NpgsqlParameter(name, t) { Value = value } : new NpgsqlParameter(name, value));
+        }
+
+        if (query.Status is { } status)
+        {
+            Filter("status = @status", "status", char.ToUpperInvariant(status[0]) + status[1..]);
+        }
+
+        if (query.WorkflowId is { } workflowId)
+        {
+            Filter("workflow_id = @workflow_id", "workflow_id", workflowId);
+        }
+
+        if (query.CorrelationId is { } correlationId)
+        {
+            Filter("correlation_id = @correlation_id", "correlation_id", correlationId);
+        }
+
+        if (query.PlatformId is { } platformId)
+        {
+            Filter("platform_id = @platform_id", "platform_id", platformId);
+        }
+
+        if (query.CreatedAfter is { } createdAfter)
+        {
+            Filter("created_at > @created_after", "created_after", createdAfter.ToUniversalTime());
+        }
+
+        if (query.CreatedBefore is { } createdBefore)
+        {
+            Filter("created_at < @created_before", "created_before", createdBefore.ToUniversalTime());
+        }
+
+        if (query.Refs is { Count: > 0 } refs)
+        {
+            Filter("external_refs @> @refs", "refs", JsonSerializer.Serialize(refs), NpgsqlDbType.Jsonb);
+        }
+
+        if (after is not null)
+        {
+            sql.Append(" AND (created_at, id) < (@after_created, @after_id)");
+            command.Parameters.AddWithValue("after_created", after.CreatedAt);
+            command.Parameters.AddWithValue("after_id", after.JobId);
+        }
+
+        sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @take");
+        command.Parameters.AddWithValue("take", take);
+        command.CommandText = sql.ToString();
+
+        var items = new List<JobSummaryDto>(take);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new JobSummaryDto(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetInt32(2),
+                reader.GetString(3).ToLowerInvariant(),
+                reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10)));
+        }
+
+        return items;
+    }
+}

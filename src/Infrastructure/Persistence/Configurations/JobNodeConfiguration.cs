@@ -1,0 +1,36 @@
+using DagMaster.Domain.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DagMaster.Infrastructure.Persistence.Configurations;
+
+internal sealed class JobNodeConfiguration : IEntityTypeConfiguration<JobNode>
+{
+    public void Configure(EntityTypeBuilder<JobNode> builder)
+    {
+        builder.ToTable("job_nodes");
+        builder.HasKey(n => new { n.JobId, n.NodeId });
+        builder.Property(n => n.JobId).HasColumnName("job_id").HasConversion(id => id.Value, value => new JobId(value));
+        builder.Property(n => n.NodeId).HasColumnName("node_id").HasMaxLength(160);
+        builder.Property(n => n.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.Attempt).HasColumnName("attempt");
+        builder.Property(n => n.TaskId).HasColumnName("task_id").HasMaxLength(256);
+        builder.Property(n => n.OutputJson).HasColumnName("output").HasColumnType("jsonb");
+        builder.Property(n => n.Error).HasColumnName("error");
+        builder.Property(n => n.NextAttemptAt).HasColumnName("next_attempt_at");
+        builder.Property(n => n.LeaseExpiresAt).HasColumnName("lease_expires_at");
+        builder.Property(n => n.ReadyAt).HasColumnName("ready_at");
+        builder.Property(n => n.DispatchedAt).HasColumnName("dispatched_at");
+        builder.Property(n => n.StartedAt).HasColumnName("started_at");
+        builder.Property(n => n.CompletedAt).HasColumnName("completed_at");
+        builder.Property(n => n.ParentNodeId).HasColumnName("parent_node_id").HasMaxLength(64);
+        builder.Property(n => n.Index).HasColumnName("index");
+        builder.Property(n => n.ParamsJson).HasColumnName("params").HasColumnType("jsonb");
+        builder.Property(n => n.CheckpointJson).HasColumnName("checkpoint").HasColumnType("jsonb");
+        builder.Property(n => n.ProgressJson).HasColumnName("progress").HasColumnType("jsonb");
+        builder.Ignore(n => n.IsRetryScheduled);
+
+        // The sweep finds due retries without scanning finished nodes.
+        builder.HasIndex(n => n.NextAttemptAt).HasDatabaseName("ix_job_nodes_due_retries").HasFilter("status = 'Failed' AND next_attempt_at IS NOT NULL");
+    }
+}

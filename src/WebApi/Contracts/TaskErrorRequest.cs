@@ -1,0 +1,3 @@
+namespace DagMaster.WebApi.Contracts;
+
+public sealed record TaskErrorRequest(string Message, string? Type, bool Retryable = true);

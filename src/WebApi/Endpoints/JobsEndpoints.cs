@@ -1,0 +1,95 @@
+using DagMaster.Application.Jobs.CancelJob;
+using DagMaster.Application.Jobs.GetJob;
+using DagMaster.Application.Jobs.GetJobEvents;
+using DagMaster.Application.Jobs.GetJobNodes;
+using DagMaster.Application.Jobs.ListJobs;
+using DagMaster.Application.Jobs.SubmitJob;
+using DagMaster.WebApi.Contracts;
+using DagMaster.WebApi.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DagMaster.WebApi.Endpoints;
+
+public static class JobsEndpoints
+{
+    public static IEndpointRouteBuilder MapJobsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
+        group.MapPost("/", SubmitJob).WithName(nameof(SubmitJob));
+        group.MapGet("/", ListJobs).WithName(nameof(ListJobs));
+        group.MapGet("/{jobId:guid}", GetJob).WithName(nameof(GetJob));
+        group.MapGet("/{jobId:guid}/nodes", GetJobNodes).WithName(nameof(GetJobNodes));
+        group.MapGet("/{jobId:guid}/events", GetJobEvents).WithName(nameof(GetJobEvents));
+        group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob));
+        return app;
+    }
+
+    /// <summary>Submits a job: 201 with Location, or 200 with the same job when the Idempotency-Key was seen with the same body.</summary>
+    public static async Task<Results<Created<JobDetailsDto>, Ok<JobDetailsDto>>> SubmitJob(
+        SubmitJobRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        HttpContext context,
+        ISender sender,
+        CancellationToken cancellationToken)
+    {
+        var caller = Callers.Of(context);
+        var response = await sender.Send(
+            new SubmitJobCommand(request.WorkflowId, request.WorkflowVersion, request.Inputs, request.CorrelationId, request.Priority, request.ExternalRefs, idempotencyKey, caller),
+            cancellationToken);
+        var job = (await sender.Send(new GetJobQuery(response.JobId), cancellationToken))!;
+        return response.Replayed ? TypedResults.Ok(job) : TypedResults.Created($"/api/v1/jobs/{response.JobId}", job);
+    }
+
+    /// <summary>Jobs newest first; <c>ref.&lt;key&gt;=&lt;value&gt;</c> filters by B2B refs.</summary>
+    public static async Task<Ok<JobPageDto>> ListJobs(
+        string? status,
+        [FromQuery(Name = "workflow_id")] string? workflowId,
+        [FromQuery(Name = "correlation_id")] string? correlationId,
+        [FromQuery(Name = "platform_id")] string? platformId,
+        [FromQuery(Name = "created_after")] DateTimeOffset? createdAfter,
+        [FromQuery(Name = "created_before")] DateTimeOffset? createdBefore,
+        int? limit,
+        string? cursor,
+        HttpContext context,
+        ISender sender,
+        CancellationToken cancellationToken)
+    {
+        var refs = context.Request.Query
+            .Where(q => q.Key.StartsWith("ref.", StringComparison.Ordinal) && q.Key.Length > 4)
+            .ToDictionary(q => q.Key[4..], q => q.Value.ToString(), StringComparer.Ordinal);
+        var page = await sender.Send(
+            new ListJobsQuery(status, workflowId, correlationId, platformId, createdAfter, createdBefore, refs.Count > 0 ? refs : null, limit ?? 50, cursor),
+            cancellationToken);
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<Results<Ok<JobDetailsDto>, ProblemHttpResult>> GetJob(Guid jobId, ISender sender, CancellationToken cancellationToken)
+    {
+        var job = await sender.Send(new GetJobQuery(jobId), cancellationToken);
+        return job is null ? Problems.NotFound("Job", jobId) : TypedResults.Ok(job);
+    }
+
+    public static async Task<Results<Ok<JobNodePageDto>, ProblemHttpResult>> GetJobNodes(
+        Guid jobId, int? limit, string? cursor, ISender sender, CancellationToken cancellationToken)
+    {
+        var nodes = await sender.Send(new GetJobNodesQuery(jobId, limit ?? 200, cursor), cancellationToken);
+        return nodes is null ? Problems.NotFound("Job", jobId) : TypedResults.Ok(nodes);
+    }
+
+    public static async Task<Results<Ok<JobEventPageDto>, ProblemHttpResult>> GetJobEvents(
+        Guid jobId, long? after, int? limit, ISender sender, CancellationToken cancellationToken)
+    {
+        var events = await sender.Send(new GetJobEventsQuery(jobId, after, limit ?? 500), cancellationToken);
+        return events is null ? Problems.NotFound("Job", jobId) : TypedResults.Ok(events);
+    }
+
+    /// <summary>Cancels a pending or running job; 409 when it has already ended.</summary>
+    public static async Task<Ok<JobDetailsDto>> CancelJob(
+        Guid jobId, CancelJobRequest? request, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new CancelJobCommand(jobId, Callers.Of(context), request?.Reason), cancellationToken);
+        return TypedResults.Ok((await sender.Send(new GetJobQuery(jobId), cancellationToken))!);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DagMaster.Application.Abstractions;
+using DagMaster.Application.Dispatch.ClaimTasks;
+using DagMaster.Application.Dispatch.Heartbeat;
+using DagMaster.Application.Dispatch.SaveCheckpoint;
+using DagMaster.Application.Jobs.CompleteTask;
+using DagMaster.Application.Jobs.FailTask;
+using DagMaster.WebApi.Contracts;
+using DagMaster.WebApi.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DagMaster.WebApi.Endpoints;
+
+/// <summary>The HTTP worker protocol: claim (long poll), heartbeat, checkpoint, complete, fail.</summary>
+public static class WorkerEndpoints
+{
+    public static IEndpointRouteBuilder MapWorkerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/worker/tasks").WithTags("Worker protocol").AddEndpointFilter<WorkerKeyFilter>();
+        group.MapPost("/claim", ClaimTasks).WithName(nameof(ClaimTasks));
+        group.MapPost("/{taskId}/heartbeat", Heartbeat).WithName(nameof(Heartbeat));
+        group.MapPost("/{taskId}/checkpoint", SaveCheckpoint).WithName(nameof(SaveCheckpoint));
+        group.MapPost("/{taskId}/complete", CompleteTask).WithName(nameof(CompleteTask));
+        group.MapPost("/{taskId}/fail", FailTask).WithName(nameof(FailTask));
+        return app;
+    }
+
+    /// <summary>200 with the claimed task messages, or 204 when none arrived within wait_seconds.</summary>
+    public static async Task<Results<ContentHttpResult, NoContent>> ClaimTasks(ClaimTasksRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var tasks = await sender.Send(
+            new ClaimTasksCommand(request.WorkerId, request.Queues ?? [], request.Handlers, request.MaxTasks, request.WaitSeconds),
+            cancellationToken);
+        return tasks.Count == 0
+            ? TypedResults.NoContent()
+            : TypedResults.Text("[" + string.Join(",", tasks.Select(t => t.PayloadJson)) + "]", "application/json");
+    }
+
+    public static async Task<Results<Ok<HeartbeatResponse>, ProblemHttpResult>> Heartbeat(
+        string taskId, HeartbeatRequest? request, ISender sender, CancellationToken cancellationToken)
+    {
+        var result = await sender.Send(new HeartbeatCommand(taskId, Json(request?.Progress)), cancellationToken);
+        return result.Status switch
+        {
+            HeartbeatStatus.NotFound => Problems.NotFound("Task", taskId),
+            HeartbeatStatus.Gone => Problems.Gone(taskId),
+            _ => TypedResults.Ok(new HeartbeatResponse(result.LeaseExpiresAt, result.Status == HeartbeatStatus.Cancelled)),
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SaveCheckpoint(
+        string taskId, CheckpointRequest request, TimeProvider clock, ISender sender, CancellationToken cancellationToken)
+    {
+        var checkpoint = new JsonObject
+        {
+            ["phase"] = request.Phase,
+            ["state"] = request.State is { } state ? JsonNode.Parse(state.GetRawText()) : null,
+            ["saved_at"] = clock.GetUtcNow().ToString("O"),
+        };
+        var result = await sender.Send(new SaveCheckpointCommand(taskId, checkpoint.ToJsonString(), Json(request.Progress)), cancellationToken);
+        return result.Status switch
+        {
+            HeartbeatStatus.NotFound => Problems.NotFound("Task", taskId),
+            HeartbeatStatus.Gone => Problems.Gone(taskId),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    /// <summary>Idempotent: a repeat, or a result of an earlier attempt, is acknowledged and changes nothing.</summary>
+    public static async Task<NoContent> CompleteTask(string taskId, CompleteTaskRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new CompleteTaskCommand(taskId, request.Output, request.DurationMs, request.WorkerId), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> FailTask(string taskId, FailTaskRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var error = request.Error ?? new TaskErrorRequest("no error given", null);
+        await sender.Send(new FailTaskCommand(taskId, error.Message, error.Type, error.Retryable, request.DurationMs, request.WorkerId), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static string? Json(JsonElement? element) =>
+        element is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } value ? value.GetRawText() : null;
+}
