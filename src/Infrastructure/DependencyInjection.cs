@@ -29,6 +29,7 @@ public static class DependencyInjection
             o.ConnectionString = connectionString;
             o.AutoBootstrapSchema = configuration.GetValue("AUTO_BOOTSTRAP_SCHEMA", false);
         });
+        services.Configure<QueueOptions>(o => o.LeaseSeconds = Math.Clamp(configuration.GetValue("WORKER_LEASE_SECONDS", 60.0), 1, 3600));
         services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();

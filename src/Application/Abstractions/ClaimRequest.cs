@@ -1,3 +1,3 @@
 namespace DagMaster.Application.Abstractions;
 
-public sealed record ClaimRequest(string WorkerId, IReadOnlyList<string> Queues, IReadOnlyList<string>? Handlers, int MaxTasks, TimeSpan Lease);
+public sealed record ClaimRequest(string WorkerId, IReadOnlyList<string> Queues, IReadOnlyList<string>? Handlers, int MaxTasks);

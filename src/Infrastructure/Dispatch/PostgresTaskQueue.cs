@@ -3,6 +3,7 @@ using DagMaster.Application.Abstractions;
 using DagMaster.Domain.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,6 +18,7 @@ internal sealed class PostgresTaskQueue(
     NpgsqlDataSource dataSource,
     TaskNotifications notifications,
     TaskSignal signal,
+    IOptions<QueueOptions> options,
     TimeProvider clock) : ITaskQueue
 {
     public void Enqueue(IEnumerable<TaskDispatch> dispatches)
@@ -61,7 +63,7 @@ internal sealed class PostgresTaskQueue(
         command.Parameters.Add(new NpgsqlParameter("handlers", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)request.Handlers?.ToArray() ?? DBNull.Value });
         command.Parameters.AddWithValue("max", request.MaxTasks);
         command.Parameters.AddWithValue("worker", request.WorkerId);
-        command.Parameters.AddWithValue("lease", request.Lease);
+        command.Parameters.AddWithValue("lease", options.Value.Lease);
         var claimed = new List<ClaimedTask>();
         var stale = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -128,7 +130,7 @@ internal sealed class PostgresTaskQueue(
         command.Parameters.AddWithValue("job", jobId.Value);
         command.Parameters.AddWithValue("node", nodeId);
         command.Parameters.AddWithValue("task", taskId);
-        command.Parameters.AddWithValue("lease", TimeSpan.FromSeconds(QueueDefaults.LeaseSeconds));
+        command.Parameters.AddWithValue("lease", options.Value.Lease);
         command.Parameters.Add(new NpgsqlParameter("progress", NpgsqlDbType.Jsonb) { Value = (object?)progressJson ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("checkpoint", NpgsqlDbType.Jsonb) { Value = (object?)checkpointJson ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

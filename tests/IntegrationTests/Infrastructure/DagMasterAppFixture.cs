@@ -28,7 +28,15 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
         {
             File.Copy(file, Path.Combine(WorkflowsDirectory, Path.GetFileName(file)));
         }
+
+        // A real Kestrel server on a loopback port: workers talk real HTTP to it.
+        UseKestrel(0);
     }
+
+    public const string WorkerKey = "integration-test-worker-key";
+
+    /// <summary>The lease the test host grants; short, so lease expiry is testable.</summary>
+    public const double LeaseSeconds = 3;
 
     public string ConnectionString { get; }
 
@@ -51,7 +59,7 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
             connection);
         if ((long)(await count.ExecuteScalarAsync())! == 0)
         {
-            _ = Server;
+            StartServer();
             return; // nothing to reset yet: Respawn refuses a schema without resettable tables
         }
 
@@ -63,7 +71,7 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
             TablesToIgnore = [new Table(DagMasterDbContext.Schema, "__ef_migrations_history"), new Table(DagMasterDbContext.Schema, "workflow_versions")],
         });
 
-        _ = Server; // starts the host: workflows are registered now
+        StartServer(); // starts the host: workflows are registered now
     }
 
     public async Task ResetDatabaseAsync()
@@ -104,6 +112,9 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("DATABASE_URL", ConnectionString);
         builder.UseSetting("WORKFLOWS_DIR", WorkflowsDirectory);
         builder.UseSetting("AUTO_BOOTSTRAP_SCHEMA", "false");
+        builder.UseSetting("WORKER_KEYS", WorkerKey);
+        builder.UseSetting("WORKER_LEASE_SECONDS", LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
     }
 
     public override async ValueTask DisposeAsync()

@@ -8,11 +8,9 @@ namespace DagMaster.Application.Dispatch.ClaimTasks;
 /// </summary>
 public sealed class ClaimTasksCommandHandler(ITaskQueue queue) : ICommandHandler<ClaimTasksCommand, IReadOnlyList<ClaimedTask>>
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
-
     public async ValueTask<IReadOnlyList<ClaimedTask>> Handle(ClaimTasksCommand command, CancellationToken cancellationToken)
     {
-        var request = new ClaimRequest(command.WorkerId, command.Queues, command.Handlers is { Count: > 0 } h ? h : null, command.MaxTasks, Lease);
+        var request = new ClaimRequest(command.WorkerId, command.Queues, command.Handlers is { Count: > 0 } h ? h : null, command.MaxTasks);
         var deadline = Stopwatch.GetTimestamp() + (long)(command.WaitSeconds * Stopwatch.Frequency);
         while (true)
         {

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DagMaster.IntegrationTests.Infrastructure;
+
+/// <summary>Speaks the HTTP worker protocol by hand, so tests control every call a worker makes.</summary>
+public sealed class RawWorker
+{
+    private readonly HttpClient _client;
+
+    public RawWorker(DagMasterAppFixture app, string workerId = "raw-worker", string key = DagMasterAppFixture.WorkerKey)
+    {
+        _client = app.CreateClient();
+        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        WorkerId = workerId;
+    }
+
+    public string WorkerId { get; }
+
+    public HttpClient Client => _client;
+
+    public async Task<IReadOnlyList<JsonElement>> ClaimAsync(string queue = "dag-worker-tasks", int max = 1, double waitSeconds = 5)
+    {
+        var response = await _client.PostAsJsonAsync(
+            "/api/v1/worker/tasks/claim",
+            new { worker_id = WorkerId, queues = new[] { queue }, max_tasks = max, wait_seconds = waitSeconds },
+            TestContext.Current.CancellationToken);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return [];
+        }
+
+        var json = await response.ReadJsonAsync(200);
+        return json.EnumerateArray().ToList();
+    }
+
+    public async Task<JsonElement> ClaimOneAsync(string queue = "dag-worker-tasks")
+    {
+        var tasks = await ClaimAsync(queue);
+        tasks.Count.ShouldBe(1, $"expected one task on {queue}");
+        return tasks[0];
+    }
+
+    public Task<HttpResponseMessage> CompleteAsync(string taskId, object output) =>
+        _client.PostAsJsonAsync($"/api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/complete", new { output, duration_ms = 5, worker_id = WorkerId }, TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> FailAsync(string taskId, string message, bool retryable) =>
+        _client.PostAsJsonAsync(
+            $"/api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/fail",
+            new { error = new { message, type = "test_failure", retryable }, duration_ms = 5, worker_id = WorkerId },
+            TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> HeartbeatAsync(string taskId, object? progress = null) =>
+        _client.PostAsJsonAsync($"/api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/heartbeat", new { progress }, TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> CheckpointAsync(string taskId, string phase, object state) =>
+        _client.PostAsJsonAsync($"/api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/checkpoint", new { phase, state }, TestContext.Current.CancellationToken);
+}
