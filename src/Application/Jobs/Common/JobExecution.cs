@@ -1,16 +1,22 @@
 using DagMaster.Application.Common.Exceptions;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Application.Workflows.Catalog;
 using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Workflows;
+using Microsoft.Extensions.Logging;
 
 namespace DagMaster.Application.Jobs.Common;
 
 /// <summary>
 /// What every job-changing handler does around the domain call: load the job under its row lock with the
-/// workflow version it runs, and afterwards hand its new dispatches and withdrawals to the task queue.
+/// workflow version it runs, and afterwards hand its new dispatches and withdrawals to the task queue and
+/// record its telemetry. Scoped: one command changes one job.
 /// </summary>
-public sealed class JobExecution(IJobRepository jobs, IWorkflowCatalog catalog, ITaskQueue queue)
+public sealed partial class JobExecution(IJobRepository jobs, IWorkflowCatalog catalog, ITaskQueue queue, ILogger<JobExecution> logger) : IDisposable
 {
+    private JobStatus _statusBefore;
+    private IDisposable? _logScope;
+
     public async Task<(Job Job, WorkflowDefinition Definition)?> LoadAsync(JobId jobId, CancellationToken cancellationToken)
     {
         var job = await jobs.GetForUpdateAsync(jobId, cancellationToken);
@@ -21,11 +27,24 @@ public sealed class JobExecution(IJobRepository jobs, IWorkflowCatalog catalog, 
 
         var definition = await catalog.FindAsync(job.WorkflowId, job.WorkflowVersion, cancellationToken)
             ?? throw new InvalidOperationException($"job {jobId} runs workflow '{job.WorkflowId}' version {job.WorkflowVersion}, which is not registered");
+        Track(job);
         return (job, definition);
     }
 
     public async Task<(Job Job, WorkflowDefinition Definition)> GetAsync(JobId jobId, CancellationToken cancellationToken) =>
         await LoadAsync(jobId, cancellationToken) ?? throw new NotFoundException("Job", jobId.ToString());
+
+    /// <summary>Starts tracking a job that was just created (its status before is pending).</summary>
+    public void Track(Job job)
+    {
+        _statusBefore = job.Status;
+        _logScope ??= logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["job_id"] = job.Id.Value,
+            ["workflow_id"] = job.WorkflowId,
+            ["correlation_id"] = job.CorrelationId,
+        });
+    }
 
     public async Task FlushAsync(Job job, CancellationToken cancellationToken)
     {
@@ -34,5 +53,16 @@ public sealed class JobExecution(IJobRepository jobs, IWorkflowCatalog catalog, 
         {
             await queue.WithdrawJobAsync(job.Id, cancellationToken);
         }
+
+        DagMasterTelemetry.JobChanged(job, _statusBefore);
+        if (!_statusBefore.IsTerminal() && job.Status.IsTerminal())
+        {
+            LogJobEnded(job.Id.Value, job.Status.Text(), job.Error);
+        }
     }
+
+    public void Dispose() => _logScope?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} {Status} {Error}")]
+    private partial void LogJobEnded(Guid jobId, string status, string? error);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DagMaster.Application.Common.Exceptions;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Domain.Jobs;
 
@@ -10,7 +11,7 @@ public sealed class CompleteTaskCommandHandler(JobExecution execution, ITaskQueu
 {
     public async ValueTask<TaskResultResponse> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
-        if (!TaskIds.TryParse(command.TaskId, out var jobId, out _, out _))
+        if (!TaskIds.TryParse(command.TaskId, out var jobId, out var nodeId, out _))
         {
             throw new NotFoundException("Task", command.TaskId);
         }
@@ -21,6 +22,7 @@ public sealed class CompleteTaskCommandHandler(JobExecution execution, ITaskQueu
         if (outcome == ResultOutcome.Applied)
         {
             await queue.RemoveAsync(command.TaskId, cancellationToken);
+            DagMasterTelemetry.TaskFinished(job, job.FindNode(nodeId)!, command.TaskId, "completed", clock.GetUtcNow());
         }
 
         await execution.FlushAsync(job, cancellationToken);

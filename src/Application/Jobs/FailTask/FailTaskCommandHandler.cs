@@ -1,4 +1,5 @@
 using DagMaster.Application.Common.Exceptions;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Application.Jobs.CompleteTask;
 using DagMaster.Domain.Jobs;
@@ -10,7 +11,7 @@ public sealed class FailTaskCommandHandler(JobExecution execution, ITaskQueue qu
 {
     public async ValueTask<TaskResultResponse> Handle(FailTaskCommand command, CancellationToken cancellationToken)
     {
-        if (!TaskIds.TryParse(command.TaskId, out var jobId, out _, out _))
+        if (!TaskIds.TryParse(command.TaskId, out var jobId, out var nodeId, out _))
         {
             throw new NotFoundException("Task", command.TaskId);
         }
@@ -20,6 +21,7 @@ public sealed class FailTaskCommandHandler(JobExecution execution, ITaskQueue qu
         if (outcome == ResultOutcome.Applied)
         {
             await queue.RemoveAsync(command.TaskId, cancellationToken);
+            DagMasterTelemetry.TaskFinished(job, job.FindNode(nodeId)!, command.TaskId, "failed", clock.GetUtcNow());
         }
 
         await execution.FlushAsync(job, cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DagMaster.Application.Common.Exceptions;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Application.Workflows.Catalog;
 using DagMaster.Domain.Jobs;
@@ -18,7 +19,7 @@ namespace DagMaster.Application.Jobs.SubmitJob;
 public sealed class SubmitJobCommandHandler(
     IWorkflowCatalog catalog,
     IJobRepository jobs,
-    ITaskQueue queue,
+    JobExecution execution,
     TimeProvider clock)
     : ICommandHandler<SubmitJobCommand, SubmitJobResponse>
 {
@@ -57,9 +58,11 @@ public sealed class SubmitJobCommandHandler(
             command.IdempotencyKey,
             requestHash,
             command.Caller), clock);
+        execution.Track(job);
         job.Start(definition, clock);
         jobs.Add(job);
-        queue.Enqueue(job.TakeDispatches());
+        await execution.FlushAsync(job, cancellationToken);
+        DagMasterTelemetry.JobSubmitted(job);
         return new SubmitJobResponse(job.Id.Value, Replayed: false);
     }
 
