@@ -17,7 +17,7 @@ namespace DagMaster.ArchitectureTests;
 /// sub-namespaces, or one full type name such as <c>"Ns.Foo`2"</c>). A trailing dot matches nothing, and the
 /// rule then passes no matter what. Write dependency targets <b>without</b> a trailing dot.</item>
 /// </list>
-/// <c>NetArchTestBehaviourTests</c> pins both behaviours, so an upgrade that changes them fails loudly.
+/// <see cref="NetArchTestBehaviourTests"/> pins both behaviours, so an upgrade that changes them fails loudly.
 /// </remarks>
 public abstract class ArchitectureTestBase
 {
