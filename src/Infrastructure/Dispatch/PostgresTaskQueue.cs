@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,7 @@ internal sealed class PostgresTaskQueue(
         command.Parameters.AddWithValue("lease", options.Value.Lease);
         var claimed = new List<ClaimedTask>();
         var stale = new List<string>();
+        var latencies = new List<double>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -74,6 +76,7 @@ internal sealed class PostgresTaskQueue(
                 if (reader.GetBoolean(3))
                 {
                     claimed.Add(new ClaimedTask(taskId, reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+                    latencies.Add(Math.Max(0, reader.GetDouble(4)));
                 }
                 else
                 {
@@ -82,6 +85,7 @@ internal sealed class PostgresTaskQueue(
             }
         }
 
+        DagMasterTelemetry.TasksClaimed(latencies);
         if (stale.Count > 0)
         {
             // The node moved on (cancelled, job ended) after the task was queued: the entry is dead.

@@ -15,7 +15,7 @@ internal static class Sql
             UPDATE dagmaster.task_queue t
             SET claimed_by = @worker, claimed_at = now(), lease_expires_at = now() + @lease
             FROM picked WHERE t.task_id = picked.task_id
-            RETURNING t.task_id, t.job_id, t.node_id, t.payload, t.lease_expires_at, t.claimed_at
+            RETURNING t.task_id, t.job_id, t.node_id, t.payload, t.lease_expires_at, t.claimed_at, t.enqueued_at
         ), started AS (
             UPDATE dagmaster.job_nodes n
             SET status = 'Running', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at
@@ -30,7 +30,8 @@ internal static class Sql
         SELECT c.task_id,
                (c.payload || jsonb_build_object('lease_expires_at', c.lease_expires_at))::text,
                c.lease_expires_at,
-               s.task_id IS NOT NULL
+               s.task_id IS NOT NULL,
+               extract(epoch FROM (c.claimed_at - c.enqueued_at)) * 1000
         FROM claimed c LEFT JOIN started s ON s.task_id = c.task_id
         """;
 
