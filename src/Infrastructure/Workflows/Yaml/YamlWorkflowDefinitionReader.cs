@@ -104,7 +104,7 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
                     if (AsMapping(value, $"input '{name}'", top, errors) is { } input)
                     {
                         input.ReportUnknownKeys(WorkflowSchemaV1.Input);
-                        inputs.Add(ReadInput(name, input));
+                        inputs.Add(ReadInput(name, input, YamlValues.LineOf(key)));
                     }
                 }
 
@@ -115,7 +115,7 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
                     if (AsMapping(item, "an input of the list", top, errors) is { } input)
                     {
                         input.ReportUnknownKeys(WorkflowSchemaV1.ListInput);
-                        inputs.Add(ReadInput(input.GetString("name"), input));
+                        inputs.Add(ReadInput(input.GetString("name"), input, input.Line));
                     }
                 }
 
@@ -131,9 +131,9 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
         return inputs;
     }
 
-    private static InputDraft ReadInput(string? name, YamlMapping input) => new()
+    private static InputDraft ReadInput(string? name, YamlMapping input, int line) => new()
     {
-        Line = input.Line,
+        Line = line,
         KeyLines = input.KeyLines,
         Name = name,
         Type = input.GetString("type"),
