@@ -30,16 +30,18 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
         try
         {
             var definition = WorkflowDefinition.Create(draft);
-            return errors.Count == 0
-                ? new WorkflowReadResult(definition, [], hash)
-                : new WorkflowReadResult(null, errors, hash);
+            if (errors.Count == 0)
+            {
+                return new WorkflowReadResult(definition, [], hash);
+            }
         }
         catch (InvalidWorkflowException ex)
         {
             errors.AddRange(ex.Errors);
-            errors.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
-            return new WorkflowReadResult(null, errors, hash);
         }
+
+        // In line order whichever stage found them; OrderBy is stable, so errors on one line keep their order.
+        return new WorkflowReadResult(null, errors.OrderBy(e => e.Line ?? 0).ToList(), hash);
     }
 
     private static WorkflowDraft? ReadDraft(string source, List<WorkflowError> errors)
