@@ -45,7 +45,7 @@ internal static class YamlSafetyScanner
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value.Value, out var size))
                     {
-                        throw new YamlLimitException($"unknown alias '*{alias.Value.Value}'", alias.Start);
+                        throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}' (no anchor of that name before it)");
                     }
 
                     AddToTotal(size, alias.Start);
