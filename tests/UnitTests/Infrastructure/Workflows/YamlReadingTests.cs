@@ -428,6 +428,37 @@ public sealed class YamlReadingTests
     }
 
     [Fact]
+    public void Read_WhenOnlyReadingErrorsAreFound_ReportsThemInLineOrder()
+    {
+        const string yaml = """
+            workflow_id: test_flow
+            name: Test flow
+            nodes:
+              start: {type: start, next: end}
+              end:
+                type: end
+                colour: blue
+            owner: raster-team
+            """;
+
+        var result = Read(yaml);
+
+        result.IsValid.ShouldBeFalse();
+        result.Errors.Select(e => (e.Code, e.Line)).ShouldBe([("yaml.key.unknown", 7), ("yaml.key.unknown", 8)]);
+    }
+
+    [Fact]
+    public void Read_WhenAliasNamesNoAnchor_ReportsSyntaxErrorOnItsLine()
+    {
+        var yaml = WorkflowYaml.Minimal().WithNodeKey("work", "params: {copy: *nothing}");
+
+        var error = yaml.Read().ShouldHaveOnlyError("yaml.syntax");
+
+        error.Message.ShouldContain("'*nothing'");
+        error.Line.ShouldBe(yaml.LineOfNodeKey("work", "params"));
+    }
+
+    [Fact]
     public void Read_WhenTextIsTheSame_GivesTheSameContentHash()
     {
         var text = WorkflowYaml.Minimal().ToString();
