@@ -128,9 +128,11 @@ public sealed class WorkflowYaml
     }
 
     /// <summary>The 1-based line of the node's id key.</summary>
-    public int LineOfNode(string id) => Render().IndexOf($"  {id}:") + 1 is > 0 and var line
-        ? line
-        : throw new InvalidOperationException($"no node '{id}'");
+    public int LineOfNode(string id)
+    {
+        var index = Render().IndexOf($"  {id}:");
+        return index >= 0 ? index + 1 : throw new InvalidOperationException($"no node '{id}'");
+    }
 
     /// <summary>The 1-based line of a key written directly under the node (first match).</summary>
     public int LineOfNodeKey(string id, string key)
