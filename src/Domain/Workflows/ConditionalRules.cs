@@ -89,6 +89,11 @@ internal static class ConditionalRules
             errors.Add(new WorkflowError("conditional.branch.key", $"conditional node '{id}' has branch key '{branch.Name}'; the map form takes exactly 'true' and 'false'", branch.Line, id));
         }
 
+        foreach (var branch in node.Branches.Where(b => b.Name is "true" or "false" && string.IsNullOrWhiteSpace(b.Next)))
+        {
+            errors.Add(new WorkflowError("conditional.branch.next.required", $"branch '{branch.Name}' of conditional node '{id}' must name the node it leads to", branch.Line, id));
+        }
+
         foreach (var required in new[] { "true", "false" }.Where(r => !names.Contains(r)))
         {
             errors.Add(new WorkflowError("conditional.branch.missing", $"conditional node '{id}' needs a '{required}' branch", node.LineOf("branches"), id));

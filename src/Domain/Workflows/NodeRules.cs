@@ -17,6 +17,9 @@ internal static class NodeRules
         [NodeType.FanIn] = ["aggregation"],
     };
 
+    // Keys no node type knows are unknown keys, which the reader reports; they are not also "not applicable".
+    private static readonly HashSet<string> s_nodeKeys = [.. s_commonKeys, .. s_keysByType.Values.SelectMany(k => k)];
+
     public static NodeType? ParseType(NodeDraft node, List<WorkflowError> errors)
     {
         var text = node.Type ?? "task";
@@ -50,9 +53,7 @@ internal static class NodeRules
         var allowed = s_keysByType[definition.Type];
         foreach (var key in node.KeyLines.Keys)
         {
-            // Keys no node type knows are reported by the reader as unknown; here only misplaced known keys.
-            var known = s_commonKeys.Contains(key) || s_keysByType.Values.Any(keys => keys.Contains(key));
-            if (known && !s_commonKeys.Contains(key) && !allowed.Contains(key))
+            if (s_nodeKeys.Contains(key) && !s_commonKeys.Contains(key) && !allowed.Contains(key))
             {
                 Error("node.key.not_applicable", $"'{key}' does not apply to {TypeName(definition.Type)} node '{id}'", key);
             }

@@ -79,7 +79,8 @@ internal static class NodeReader
         task.ReportUnknownKeys(WorkflowSchemaV1.FanOutTask);
         return new TaskDraft
         {
-            Line = task.Line,
+            // The 'task' key's line: a block mapping starts on its first key, which is not where a missing key belongs.
+            Line = node.KeyLines["task"],
             KeyLines = task.KeyLines,
             Handler = task.GetString("handler"),
             Queue = task.GetString("queue"),

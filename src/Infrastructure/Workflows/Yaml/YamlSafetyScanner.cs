@@ -15,7 +15,8 @@ internal static class YamlSafetyScanner
 
     public static void Scan(string source)
     {
-        var parser = new Parser(new StringReader(source));
+        var scanner = new Scanner(new StringReader(source));
+        var parser = new Parser(scanner);
         var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
         var open = new Stack<(string? Anchor, long Count)>();
         long total = 0;
@@ -37,14 +38,14 @@ internal static class YamlSafetyScanner
             }
         }
 
-        while (parser.MoveNext())
+        while (MoveNext(parser, scanner))
         {
             switch (parser.Current)
             {
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value.Value, out var size))
                     {
-                        throw new YamlLimitException($"unknown alias '*{alias.Value.Value}'", alias.Start);
+                        throw new YamlException(alias.Start, alias.End, $"unknown alias '*{alias.Value.Value}' (no anchor of that name before it)");
                     }
 
                     AddToTotal(size, alias.Start);
@@ -78,6 +79,30 @@ internal static class YamlSafetyScanner
                     AddToParent(count);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Works around two YamlDotNet quirks so that every syntax error has a useful line: its scanner throws a
+    /// bare <see cref="InvalidOperationException"/> on some malformed input (e.g. a flow sequence never
+    /// closed), and it marks a tab in the indentation at the start of the enclosing mapping (often line 1)
+    /// rather than at the tab. In both cases the scanner's own position is the line to report.
+    /// </summary>
+    private static bool MoveNext(Parser parser, Scanner scanner)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException ex)
+        {
+            var at = scanner.CurrentPosition;
+            throw new YamlException(at, at, "could not parse the YAML here (is a bracket, brace or quote left open?)", ex);
+        }
+        catch (YamlException ex) when (ex.Message.Contains(" tab ", StringComparison.Ordinal) && scanner.CurrentPosition.Line > ex.Start.Line)
+        {
+            var at = scanner.CurrentPosition;
+            throw new YamlException(at, at, ex.Message, ex);
         }
     }
 }

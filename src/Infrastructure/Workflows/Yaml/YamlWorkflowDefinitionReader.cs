@@ -30,16 +30,18 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
         try
         {
             var definition = WorkflowDefinition.Create(draft);
-            return errors.Count == 0
-                ? new WorkflowReadResult(definition, [], hash)
-                : new WorkflowReadResult(null, errors, hash);
+            if (errors.Count == 0)
+            {
+                return new WorkflowReadResult(definition, [], hash);
+            }
         }
         catch (InvalidWorkflowException ex)
         {
             errors.AddRange(ex.Errors);
-            errors.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
-            return new WorkflowReadResult(null, errors, hash);
         }
+
+        // In line order whichever stage found them; OrderBy is stable, so errors on one line keep their order.
+        return new WorkflowReadResult(null, errors.OrderBy(e => e.Line ?? 0).ToList(), hash);
     }
 
     private static WorkflowDraft? ReadDraft(string source, List<WorkflowError> errors)
@@ -104,7 +106,7 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
                     if (AsMapping(value, $"input '{name}'", top, errors) is { } input)
                     {
                         input.ReportUnknownKeys(WorkflowSchemaV1.Input);
-                        inputs.Add(ReadInput(name, input));
+                        inputs.Add(ReadInput(name, input, YamlValues.LineOf(key)));
                     }
                 }
 
@@ -115,7 +117,7 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
                     if (AsMapping(item, "an input of the list", top, errors) is { } input)
                     {
                         input.ReportUnknownKeys(WorkflowSchemaV1.ListInput);
-                        inputs.Add(ReadInput(input.GetString("name"), input));
+                        inputs.Add(ReadInput(input.GetString("name"), input, input.Line));
                     }
                 }
 
@@ -131,9 +133,9 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
         return inputs;
     }
 
-    private static InputDraft ReadInput(string? name, YamlMapping input) => new()
+    private static InputDraft ReadInput(string? name, YamlMapping input, int line) => new()
     {
-        Line = input.Line,
+        Line = line,
         KeyLines = input.KeyLines,
         Name = name,
         Type = input.GetString("type"),
