@@ -7,6 +7,9 @@ namespace DagMaster.WebApi;
 
 public static class DependencyInjection
 {
+    /// <summary>No request body may exceed 2 MiB (outputs and checkpoints are limited to 1 MiB each).</summary>
+    public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator((MediatorOptions options) =>

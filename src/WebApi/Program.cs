@@ -5,6 +5,7 @@ using DagMaster.WebApi.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLogLevelFromEnvironment();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DagMaster.WebApi.DependencyInjection.MaxRequestBodyBytes);
 
 builder.Services
     .AddApplication()

@@ -38,6 +38,33 @@ public sealed class SubmitJobTests(DagMasterAppFixture app) : IntegrationTestBas
     }
 
     [Fact]
+    public async Task Submit_When10MegabyteBody_Returns413WithoutWritingAnything()
+    {
+        var huge = new string('x', 10 * 1024 * 1024);
+
+        // Expect: 100-continue lets the server refuse before the body is sent, as a well-behaved client would.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs")
+        {
+            Content = JsonContent.Create(new { workflow_id = "echo_test", inputs = new { message = huge } }),
+        };
+        request.Headers.ExpectContinue = true;
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        var list = await (await Client.GetAsync("/api/v1/jobs", TestContext.Current.CancellationToken)).ReadJsonAsync(200);
+        list.GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Submit_WhenJsonIsNestedTooDeeply_Returns400()
+    {
+        var deep = new string('[', 200) + new string(']', 200);
+        using var content = new StringContent("{\"workflow_id\":\"echo_test\",\"inputs\":{\"message\":" + deep + "}}", System.Text.Encoding.UTF8, "application/json");
+
+        (await Client.PostAsync("/api/v1/jobs", content, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Submit_WhenIdempotencyKeyRepeats_SameBodyReturnsSameJobAndDifferentBodyConflicts()
     {
         var body = new { workflow_id = "echo_test", inputs = new { message = "once" } };

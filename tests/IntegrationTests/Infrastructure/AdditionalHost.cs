@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DagMaster.IntegrationTests.Infrastructure;
+
+/// <summary>Another DagMaster instance (own Kestrel port, own sweep and listener) on the same database.</summary>
+public sealed class AdditionalHost : WebApplicationFactory<Program>
+{
+    private readonly DagMasterAppFixture _primary;
+
+    public AdditionalHost(DagMasterAppFixture primary)
+    {
+        _primary = primary;
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DATABASE_URL", _primary.ConnectionString);
+        builder.UseSetting("WORKFLOWS_DIR", _primary.WorkflowsDirectory);
+        builder.UseSetting("AUTO_BOOTSTRAP_SCHEMA", "false");
+        builder.UseSetting("WORKER_KEYS", DagMasterAppFixture.WorkerKey);
+        builder.UseSetting("WORKER_LEASE_SECONDS", "30");
+        builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
+    }
+}
