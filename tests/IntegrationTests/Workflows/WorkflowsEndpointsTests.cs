@@ -174,6 +174,9 @@ public sealed class WorkflowsEndpointsTests(DagMasterAppFixture app) : Integrati
     {
         var content = new StringContent(yaml, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
-        return Client.PostAsync("/api/v1/workflows/validate", content, Ct);
+        // Expect: 100-continue lets the server refuse an oversized body before it is sent.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/workflows/validate") { Content = content };
+        request.Headers.ExpectContinue = true;
+        return Client.SendAsync(request, Ct);
     }
 }
