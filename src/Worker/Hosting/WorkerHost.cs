@@ -14,10 +14,14 @@ namespace DagMaster.Worker.Hosting;
 /// <remarks>
 /// Run it as a hosted service (<c>AddDagMasterWorker</c>) or call <see cref="RunAsync"/> directly.
 /// Stopping stops claiming and gives running tasks <see cref="WorkerOptions.DrainTimeout"/> to finish; whatever still
-/// runs then is cancelled and not reported, so its lease lapses and DagMaster retries it.
+/// runs then is cancelled (with <see cref="CancellationGrace"/> to stop) and not reported, so its lease lapses and
+/// DagMaster retries it.
 /// </remarks>
 public sealed class WorkerHost : BackgroundService
 {
+    /// <summary>How long a cancelled handler may take to stop before the host moves on without it.</summary>
+    public static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(2);
+
     private readonly DagMasterWorkerClient _client;
     private readonly Dictionary<string, ITaskHandler> _handlers;
     private readonly WorkerOptions _options;
@@ -213,6 +217,12 @@ public sealed class WorkerHost : BackgroundService
 
             var reason = session.Finish();
             await session.StopHeartbeatsAsync();
+            if (!handlerTask.IsCompleted)
+            {
+                // Stopped by its token: give the handler a moment to observe it and clean up.
+                await WaitQuietlyAsync(handlerTask, CancellationGrace);
+            }
+
             await ReportOutcomeAsync(message, reason, output, exception, startedAt, running.Abort.Token);
         }
         catch (Exception ex)
@@ -315,6 +325,18 @@ public sealed class WorkerHost : BackgroundService
         // The handler ignores its token: keep its slot until it really ends so MaxConcurrency holds.
         _logger.LogWarning("The handler of task {TaskId} has not stopped after cancellation; its slot stays taken until it does", message.TaskId);
         _ = handlerTask.ContinueWith(_ => running.Slots.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task WaitQuietlyAsync(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            await task.WaitAsync(timeout, _timeProvider);
+        }
+        catch (Exception)
+        {
+            // Its outcome no longer matters: the task was stopped by the host.
+        }
     }
 
     private long ElapsedMs(long startedAt) => (long)_timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;

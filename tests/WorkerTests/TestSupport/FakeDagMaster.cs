@@ -35,6 +35,7 @@ internal sealed class FakeDagMaster : IAsyncDisposable
     private readonly Dictionary<string, Queue<HttpStatusCode>> _injected = [];
     private readonly List<RecordedCall> _calls = [];
     private readonly List<string> _protocolErrors = [];
+    private int _activeClaims;
     private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeDagMaster(WebApplication app)
@@ -67,6 +68,9 @@ internal sealed class FakeDagMaster : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Claims being answered now (long polls waiting for a task).</summary>
+    public int ActiveClaims => Volatile.Read(ref _activeClaims);
 
     public int PendingCount
     {
@@ -166,6 +170,19 @@ internal sealed class FakeDagMaster : IAsyncDisposable
     }
 
     private async Task<IResult> ClaimAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _activeClaims);
+        try
+        {
+            return await AnswerClaimAsync(http);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _activeClaims);
+        }
+    }
+
+    private async Task<IResult> AnswerClaimAsync(HttpContext http)
     {
         var (body, refusal) = await ReceiveAsync("claim", null, http);
         if (refusal is not null)
