@@ -19,10 +19,8 @@ public static class DependencyInjection
     public static IServiceCollection AddDagMasterWorker(this IServiceCollection services, Action<WorkerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<WorkerOptions>()
-            .Configure(configure)
-            .Validate(o => o.Validate().Count == 0, "Invalid DagMaster worker options (see WorkerOptions.Validate).")
-            .ValidateOnStart();
+        services.AddOptions<WorkerOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient<DagMasterWorkerClient>((provider, http) =>

@@ -43,6 +43,18 @@ public sealed class DependencyInjectionTests
         provider.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMinutes(2));
     }
 
+    [Fact]
+    public void AddDagMasterWorker_WhenOptionsInvalid_FailsNamingTheProblem()
+    {
+        var services = Services();
+        services.Configure<WorkerOptions>(o => o.MaxConcurrency = 0);
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<WorkerOptions>>().Value);
+
+        failure.Message.ShouldContain("MaxConcurrency must be at least 1");
+    }
+
     private static IServiceCollection Services() => new ServiceCollection()
         .AddLogging()
         .AddDagMasterWorker(o =>

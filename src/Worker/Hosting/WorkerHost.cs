@@ -114,7 +114,7 @@ public sealed class WorkerHost : BackgroundService
                 running.Slots.Release(free);
                 failures++;
                 var delay = _options.RetryDelayAfter(failures);
-                if (TransientErrors.IsTransient(ex, stoppingToken))
+                if (ex is HttpRequestException || TransientErrors.IsTransient(ex, stoppingToken))
                 {
                     _logger.LogWarning("Claiming failed ({Failures} in a row): {Error}; trying again in {Delay}", failures, ex.Message, delay);
                 }
