@@ -1,0 +1,3 @@
+namespace DagMaster.Worker.Client;
+
+internal sealed record FailRequestBody(TaskError Error, long DurationMs, string WorkerId);

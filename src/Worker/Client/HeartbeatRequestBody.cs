@@ -1,0 +1,3 @@
+namespace DagMaster.Worker.Client;
+
+internal sealed record HeartbeatRequestBody(TaskProgress? Progress);

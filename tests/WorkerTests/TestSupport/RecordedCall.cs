@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace DagMaster.WorkerTests.TestSupport;
+
+/// <summary>A worker call the fake DagMaster received: <c>claim</c>, <c>heartbeat</c>, <c>checkpoint</c>, <c>complete</c> or <c>fail</c>.</summary>
+internal sealed record RecordedCall(string Call, string? TaskId, JsonObject Body, int Status);
