@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<HealthReporter>();
         services.AddTelemetry(configuration);
+        services.AddEmbeddedWorker(configuration);
         services.AddEndpointsApiExplorer();
         services.AddOpenApiDocument(settings =>
         {

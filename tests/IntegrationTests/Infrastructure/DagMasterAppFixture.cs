@@ -40,6 +40,9 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
 
     public string ConnectionString { get; }
 
+    /// <summary>The real Kestrel address of the test host.</summary>
+    public Uri ServerAddress => ClientOptions.BaseAddress;
+
     /// <summary>A private copy of the shipped workflows/ folder that tests may add files to.</summary>
     public string WorkflowsDirectory { get; }
 

@@ -1,0 +1,31 @@
+using DagMaster.Worker;
+
+namespace DagMaster.WebApi.Infrastructure;
+
+internal static class EmbeddedWorkerRegistration
+{
+    /// <summary>
+    /// EMBEDDED_WORKER=true runs the reference worker (built-in handlers) inside the host, talking to it over
+    /// the same HTTP protocol as any external worker, with the first of WORKER_KEYS. build/run turns it on so a
+    /// newcomer sees jobs complete at once.
+    /// </summary>
+    public static IServiceCollection AddEmbeddedWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue("EMBEDDED_WORKER", false))
+        {
+            return services;
+        }
+
+        var key = (configuration["WORKER_KEYS"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+            ?? throw new InvalidOperationException("EMBEDDED_WORKER=true needs a worker key in WORKER_KEYS.");
+        services.AddDagMasterWorker(options =>
+        {
+            options.BaseUrl = new Uri(configuration["EMBEDDED_WORKER_URL"] ?? "http://127.0.0.1:8080");
+            options.WorkerKey = key;
+            options.WorkerId = $"embedded-{Environment.MachineName}-{Environment.ProcessId}";
+            options.MaxConcurrency = configuration.GetValue("EMBEDDED_WORKER_CONCURRENCY", 8);
+        });
+        services.AddBuiltInHandlers();
+        return services;
+    }
+}
