@@ -24,6 +24,7 @@ internal static class EmbeddedWorkerRegistration
             options.WorkerKey = key;
             options.WorkerId = $"embedded-{Environment.MachineName}-{Environment.ProcessId}";
             options.MaxConcurrency = configuration.GetValue("EMBEDDED_WORKER_CONCURRENCY", 8);
+            options.DrainTimeout = TimeSpan.FromSeconds(5);
         });
         services.AddBuiltInHandlers();
         return services;

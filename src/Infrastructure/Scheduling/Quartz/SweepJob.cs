@@ -20,9 +20,16 @@ public sealed partial class SweepJob(IServiceScopeFactory scopes, ILogger<SweepJ
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         DueWork work;
-        await using (var scope = scopes.CreateAsyncScope())
+        try
         {
+            await using var scope = scopes.CreateAsyncScope();
             work = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FindDueWorkQuery(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Typically the database is unreachable; the next sweep tries again and /readyz reports it.
+            LogUnavailable(ex.GetType().Name, ex.Message);
+            return;
         }
 
         foreach (var expired in work.ExpiredTasks)
@@ -54,6 +61,9 @@ public sealed partial class SweepJob(IServiceScopeFactory scopes, ILogger<SweepJ
             LogFailed(ex, typeof(T).Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep skipped: {Error}: {Message}")]
+    private partial void LogUnavailable(string error, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweep step {Command} failed; it is retried on the next sweep")]
     private partial void LogFailed(Exception exception, string command);
