@@ -40,7 +40,8 @@ public sealed partial class Job
             }
         }
 
-        if (Status == JobStatus.Running && _nodes.All(n => n.Status.IsTerminal()))
+        // A failed node with a scheduled retry is not finished: the job waits for its retry.
+        if (Status == JobStatus.Running && _nodes.All(n => n.Status.IsTerminal() && !n.IsRetryScheduled))
         {
             Complete(definition, now);
         }
