@@ -232,6 +232,7 @@ public sealed partial class Job : Entity, IAggregateRoot
         Error = reason is null ? $"cancelled by {actor}" : $"cancelled by {actor}: {reason}";
         CompletedAt = now;
         WithdrawQueuedTasks = true;
+        _dispatches.Clear();
         Record(JobEventTypes.JobCancelled, null, new { by = actor, reason }, actor, now);
     }
 
