@@ -283,6 +283,67 @@ public sealed class JobConditionalTests
         run.DispatchedNodes.ShouldBe(["plain"]);
     }
 
+    [Fact]
+    public void CompleteTask_WhenBooleanConditionComparesStringWithNumber_TakesTheFalseTargetAndRecordsAWarning()
+    {
+        var run = RasterProcess().Completed("copy_to_mount", """{"local_path": "/mnt/in.tif"}""");
+
+        run.Complete("validate_raster", """{"estimated_compressed_mb": "900"}""");
+
+        run.Job.Status.ShouldBe(JobStatus.Running);
+        run.StatusOf("create_cog_single").ShouldBe(NodeStatus.Dispatched);
+        run.StatusOf("generate_tiling_scheme").ShouldBe(NodeStatus.Skipped);
+        var warning = run.EventsOf(JobEventTypes.ConditionWarning).ShouldHaveSingleItem();
+        warning.NodeId.ShouldBe("check_tiling");
+        JsonNode.Parse(warning.DataJson!)!["branch"]!.GetValue<string>().ShouldBe("true");
+    }
+
+    [Fact]
+    public void CompleteTask_WhenDefaultBranchGoesStraightToEnd_EndWaitsForTheTakenPath()
+    {
+        var run = new JobBuilder().WithYaml(ShortCircuit).WithInput("size_mb", 10L).Start();
+
+        run.StatusOf("process").ShouldBe(NodeStatus.Dispatched);
+        run.StatusOf("end").ShouldBe(NodeStatus.Pending);
+
+        run.Complete("process", """{"done": true}""");
+
+        run.StatusOf("end").ShouldBe(NodeStatus.Completed);
+        run.Job.Status.ShouldBe(JobStatus.Completed);
+    }
+
+    [Fact]
+    public void Start_WhenDefaultBranchGoesStraightToEnd_SkipsTheOtherPathAndCompletes()
+    {
+        var run = new JobBuilder().WithYaml(ShortCircuit).WithInput("size_mb", 1000L).Start();
+
+        run.StatusOf("process").ShouldBe(NodeStatus.Skipped);
+        run.StatusOf("end").ShouldBe(NodeStatus.Completed);
+        run.Job.Status.ShouldBe(JobStatus.Completed);
+        run.Dispatched.ShouldBeEmpty();
+    }
+
+    // small sizes are processed; anything else goes straight to end.
+    private const string ShortCircuit = """
+        workflow_id: short_circuit
+        name: Short circuit
+        inputs:
+          size_mb: {type: integer}
+        nodes:
+          start: {type: start, next: route}
+          route:
+            type: conditional
+            condition_field: "{{ inputs.size_mb }}"
+            branches:
+              - name: small
+                condition: "< 100"
+                next: process
+              - default: true
+                next: end
+          process: {handler: echo, next: end}
+          end: {type: end}
+        """;
+
     private static JobRun RasterProcess() => new JobBuilder()
         .WithWorkflowFile("raster_process.yaml")
         .WithInput("blob_name", "in.tif")

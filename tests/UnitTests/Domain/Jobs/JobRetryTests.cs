@@ -281,6 +281,19 @@ public sealed class JobRetryTests
         run.Job.FailedNodeId.ShouldBe("side");
     }
 
+    [Fact]
+    public void FailTask_WhenTaskTimedOut_RecordsNodeTimedOutAndSchedulesARetry()
+    {
+        var run = Retrying("{max_attempts: 3, backoff: fixed, initial_delay_seconds: 10}");
+
+        run.Job.FailTask(run.Definition, run.TaskIdOf("work"), new TaskFailure("timed out after 3600s", "timeout", Retryable: true), run.Clock, JobEventTypes.NodeTimedOut)
+            .ShouldBe(ResultOutcome.Applied);
+
+        run.Job.Events.TakeLast(2).Select(e => e.Type).ShouldBe([JobEventTypes.NodeTimedOut, JobEventTypes.RetryScheduled]);
+        run.Node("work").Error.ShouldBe("timed out after 3600s");
+        run.Node("work").IsRetryScheduled.ShouldBeTrue();
+    }
+
     // start → work (with the given retry block) and side in parallel → after → end.
     private static JobRun Retrying(string retry) => new JobBuilder().WithYaml($$"""
         workflow_id: retrying
