@@ -160,8 +160,18 @@ public sealed partial class Job
         {
             if (spec.IsBooleanConditional)
             {
-                value = Render(spec.Condition!, scope);
-                var truth = TemplateValues.IsTruthy(value);
+                bool truth;
+                try
+                {
+                    truth = TemplateValues.IsTruthy(Render(spec.Condition!, scope));
+                }
+                catch (TemplateTypeException ex)
+                {
+                    // As in the list form: a type error makes the condition false and is recorded as a warning.
+                    Record(JobEventTypes.ConditionWarning, node.NodeId, new { branch = "true", warning = ex.Message }, null, now);
+                    truth = false;
+                }
+
                 target = spec.Branches.First(b => b.Name == (truth ? "true" : "false")).Target;
                 value = truth;
             }
