@@ -286,8 +286,11 @@ public sealed class JobRetryTests
     {
         var run = Retrying("{max_attempts: 3, backoff: fixed, initial_delay_seconds: 10}");
 
-        run.Job.FailTask(run.Definition, run.TaskIdOf("work"), new TaskFailure("timed out after 3600s", "timeout", Retryable: true), run.Clock, JobEventTypes.NodeTimedOut)
-            .ShouldBe(ResultOutcome.Applied);
+        var timeout = new TaskFailure("timed out after 3600s", "timeout", Retryable: true);
+
+        var outcome = run.Job.FailTask(run.Definition, run.TaskIdOf("work"), timeout, run.Clock, JobEventTypes.NodeTimedOut);
+
+        outcome.ShouldBe(ResultOutcome.Applied);
 
         run.Job.Events.TakeLast(2).Select(e => e.Type).ShouldBe([JobEventTypes.NodeTimedOut, JobEventTypes.RetryScheduled]);
         run.Node("work").Error.ShouldBe("timed out after 3600s");

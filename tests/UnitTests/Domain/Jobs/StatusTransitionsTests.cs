@@ -101,7 +101,7 @@ public sealed class StatusTransitionsTests
     [InlineData(NodeStatus.Failed, true)]
     [InlineData(NodeStatus.Skipped, true)]
     [InlineData(NodeStatus.Cancelled, true)]
-    public void IsTerminal_ForNodeStatus_IsTrueOnlyForFinishedStates(NodeStatus status, bool terminal)
+    public void IsTerminal_WhenNodeStatusIsGiven_IsTrueOnlyForFinishedStates(NodeStatus status, bool terminal)
     {
         status.IsTerminal().ShouldBe(terminal);
     }
@@ -112,13 +112,13 @@ public sealed class StatusTransitionsTests
     [InlineData(JobStatus.Completed, true)]
     [InlineData(JobStatus.Failed, true)]
     [InlineData(JobStatus.Cancelled, true)]
-    public void IsTerminal_ForJobStatus_IsTrueOnlyForFinishedStates(JobStatus status, bool terminal)
+    public void IsTerminal_WhenJobStatusIsGiven_IsTrueOnlyForFinishedStates(JobStatus status, bool terminal)
     {
         status.IsTerminal().ShouldBe(terminal);
     }
 
     [Fact]
-    public void Text_ForStatuses_IsLowerCase()
+    public void Text_WhenStatusIsFormatted_IsLowerCase()
     {
         NodeStatus.Dispatched.Text().ShouldBe("dispatched");
         JobStatus.Cancelled.Text().ShouldBe("cancelled");
