@@ -40,7 +40,8 @@ public sealed partial class Job
             }
         }
 
-        if (Status == JobStatus.Running && _nodes.All(n => n.Status.IsTerminal()))
+        // A failed node with a scheduled retry is not finished: the job waits for its retry.
+        if (Status == JobStatus.Running && _nodes.All(n => n.Status.IsTerminal() && !n.IsRetryScheduled))
         {
             Complete(definition, now);
         }
@@ -159,8 +160,18 @@ public sealed partial class Job
         {
             if (spec.IsBooleanConditional)
             {
-                value = Render(spec.Condition!, scope);
-                var truth = TemplateValues.IsTruthy(value);
+                bool truth;
+                try
+                {
+                    truth = TemplateValues.IsTruthy(Render(spec.Condition!, scope));
+                }
+                catch (TemplateTypeException ex)
+                {
+                    // As in the list form: a type error makes the condition false and is recorded as a warning.
+                    Record(JobEventTypes.ConditionWarning, node.NodeId, new { branch = "true", warning = ex.Message }, null, now);
+                    truth = false;
+                }
+
                 target = spec.Branches.First(b => b.Name == (truth ? "true" : "false")).Target;
                 value = truth;
             }

@@ -116,6 +116,12 @@ public sealed partial class Job : Entity, IAggregateRoot
     public void Start(WorkflowDefinition definition, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
+        if (Status != JobStatus.Pending)
+        {
+            // failed/cancelled → running is allowed only for an operator retry or rerun, never by a second start.
+            throw new InvalidStatusTransitionException($"job {Id}", Status.Text(), JobStatus.Running.Text());
+        }
+
         MoveTo(JobStatus.Running, now);
         StartedAt = now;
         Record(JobEventTypes.JobStarted, null, null, null, now);
@@ -226,6 +232,7 @@ public sealed partial class Job : Entity, IAggregateRoot
         Error = reason is null ? $"cancelled by {actor}" : $"cancelled by {actor}: {reason}";
         CompletedAt = now;
         WithdrawQueuedTasks = true;
+        _dispatches.Clear();
         Record(JobEventTypes.JobCancelled, null, new { by = actor, reason }, actor, now);
     }
 
