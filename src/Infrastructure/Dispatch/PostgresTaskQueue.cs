@@ -119,6 +119,12 @@ internal sealed class PostgresTaskQueue(
             expired.Add(new ExpiredTask(reader.GetString(0), reader.GetBoolean(1), reader.GetInt32(2)));
         }
 
+        await reader.NextResultAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            DagMasterTelemetry.QueueDepthObserved(reader.GetInt64(0));
+        }
+
         return expired;
     }
 

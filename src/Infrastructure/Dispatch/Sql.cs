@@ -76,6 +76,7 @@ internal static class Sql
         WHERE claimed_by IS NOT NULL
           AND (lease_expires_at < @now OR claimed_at + make_interval(secs => timeout_seconds) < @now)
         ORDER BY lease_expires_at
-        LIMIT @limit
+        LIMIT @limit;
+        SELECT count(*) FROM dagmaster.task_queue WHERE claimed_by IS NULL;
         """;
 }

@@ -140,6 +140,12 @@ public sealed class JobLifecycleTests(DagMasterAppFixture app) : IntegrationTest
         (await Jobs.EventsAsync(jobId)).ShouldContain(e => e.GetProperty("type").GetString() == "node_timed_out");
 
         (await worker.HeartbeatAsync(first.GetProperty("task_id").GetString()!)).StatusCode.ShouldBe(HttpStatusCode.Gone);
+
+        // echo_test backs off 5 s before attempt 2, which a healthy worker then completes.
+        var second = await worker.ClaimAsync(waitSeconds: 15);
+        second.Single().GetProperty("attempt").GetInt32().ShouldBe(2);
+        await worker.CompleteAsync(second.Single().GetProperty("task_id").GetString()!, new { ok = true });
+        (await Jobs.GetAsync(jobId)).GetProperty("status").GetString().ShouldBe("completed");
     }
 
     [Fact]
