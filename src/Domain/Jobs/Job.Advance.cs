@@ -37,6 +37,11 @@ public sealed partial class Job
                 {
                     changed |= Execute(definition, spec, node, now);
                 }
+
+                if (spec.Type == NodeType.FanOut && node.Status == NodeStatus.Running && Status == JobStatus.Running)
+                {
+                    changed |= ProgressFanOut(spec, node, now);
+                }
             }
         }
 
@@ -115,21 +120,21 @@ public sealed partial class Job
             case NodeType.Task:
                 Dispatch(definition, spec, node, now);
                 return true;
+            case NodeType.FanOut:
+                ExpandFanOut(definition, spec, node, now);
+                return true;
             default:
-                FailNodeForGood(node, $"{NodeRulesText(spec.Type)} nodes are not supported by this engine version", now);
+                AggregateFanIn(definition, spec, node, now);
                 return true;
         }
     }
 
-    private static string NodeRulesText(NodeType type) => type == NodeType.FanOut ? "fan_out" : type == NodeType.FanIn ? "fan_in" : type.ToString();
-
     private void Dispatch(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
     {
-        var task = spec.Task!;
         object? rendered;
         try
         {
-            rendered = TemplateRenderer.RenderValue(task.Params, Scope(definition, spec));
+            rendered = TemplateRenderer.RenderValue(spec.Task!.Params, Scope(definition, spec));
         }
         catch (TemplateEvaluationException ex)
         {
@@ -137,9 +142,15 @@ public sealed partial class Job
             return;
         }
 
+        Enqueue(spec, node, TemplateValues.ToJson(rendered), now);
+    }
+
+    /// <summary>Marks the node DISPATCHED with a new attempt and adds the task to deliver.</summary>
+    private void Enqueue(NodeDefinition spec, JobNode node, string paramsJson, DateTimeOffset now)
+    {
+        var task = spec.Task!;
         var attempt = node.Attempt + 1;
         var taskId = TaskIds.Format(Id, node.NodeId, attempt);
-        var paramsJson = TemplateValues.ToJson(rendered);
         node.MarkDispatched(taskId, paramsJson, now);
         var queue = task.Queue ?? DefaultQueue;
         Record(JobEventTypes.NodeDispatched, node.NodeId, new { task_id = taskId, attempt, queue, handler = task.Handler }, null, now);

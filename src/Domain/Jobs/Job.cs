@@ -135,6 +135,16 @@ public sealed partial class Job : Entity, IAggregateRoot
         return taken;
     }
 
+    /// <summary>The workflow node a job node runs: itself, or for a fan-out child its fan-out.</summary>
+    private static NodeDefinition SpecOf(WorkflowDefinition definition, JobNode node) =>
+        definition.GetNode(node.ParentNodeId ?? node.NodeId);
+
+    private void AddNode(JobNode node)
+    {
+        _nodes.Add(node);
+        _nodesById?.Add(node.NodeId, node);
+    }
+
     public JobNode? FindNode(string nodeId)
     {
         _nodesById ??= _nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
@@ -167,8 +177,8 @@ public sealed partial class Job : Entity, IAggregateRoot
         }
 
         var node = FindNode(NodeIdOf(taskId))!;
-        var retry = definition.GetNode(node.NodeId).Retry;
-        if (failure.Retryable && node.Attempt < retry.MaxAttempts)
+        var retry = SpecOf(definition, node).Retry;
+        if (failure.Retryable && node.Attempt < retry.MaxAttempts && Status == JobStatus.Running)
         {
             var delay = retry.DelayAfter(node.Attempt) * (1 + (Random.Shared.NextDouble() * 0.1));
             node.MarkFailed(failure.Message, now, now + delay);

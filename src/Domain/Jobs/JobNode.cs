@@ -60,6 +60,9 @@ public sealed class JobNode
 
     public bool IsRetryScheduled => Status == NodeStatus.Failed && NextAttemptAt is not null;
 
+    /// <summary>A fan-out child's parameters, rendered once when its fan-out expands.</summary>
+    internal void SetParams(string paramsJson) => ParamsJson = paramsJson;
+
     internal void MarkReady(DateTimeOffset now)
     {
         MoveTo(NodeStatus.Ready);
@@ -83,6 +86,17 @@ public sealed class JobNode
         StartedAt = null;
         LeaseExpiresAt = null;
         Error = null;
+    }
+
+    /// <summary>A fan-out whose children were created: it runs until every child is terminal.</summary>
+    internal void MarkExpanded(string sourceJson, DateTimeOffset now)
+    {
+        MoveTo(NodeStatus.Dispatched);
+        MoveTo(NodeStatus.Running);
+        Attempt++;
+        ParamsJson = sourceJson;
+        DispatchedAt = now;
+        StartedAt = now;
     }
 
     internal void MarkCompleted(string? outputJson, DateTimeOffset now)

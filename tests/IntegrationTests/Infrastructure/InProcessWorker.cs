@@ -15,9 +15,18 @@ public sealed class InProcessWorker : IAsyncDisposable
 
     private InProcessWorker(IHost host) => _host = host;
 
-    public static async Task<InProcessWorker> StartAsync(DagMasterAppFixture app, IEnumerable<double>? randomDraws = null, int concurrency = 4)
+    public static async Task<InProcessWorker> StartAsync(
+        DagMasterAppFixture app,
+        IEnumerable<double>? randomDraws = null,
+        int concurrency = 4,
+        IEnumerable<ITaskHandler>? extraHandlers = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        foreach (var handler in extraHandlers ?? [])
+        {
+            builder.Services.AddSingleton(handler);
+        }
+
         if (randomDraws is not null)
         {
             builder.Services.AddSingleton<IRandomSource>(new ScriptedRandom(randomDraws));
