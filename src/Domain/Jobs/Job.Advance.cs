@@ -153,9 +153,9 @@ public sealed partial class Job
         var taskId = TaskIds.Format(Id, node.NodeId, attempt);
         node.MarkDispatched(taskId, paramsJson, now);
         var queue = task.Queue ?? DefaultQueue;
-        Record(JobEventTypes.NodeDispatched, node.NodeId, new { task_id = taskId, attempt, queue, handler = task.Handler }, null, now);
+        Record(JobEventTypes.NodeDispatched, node.NodeId, new { task_id = taskId, attempt = node.AttemptsThisRun, queue, handler = task.Handler }, null, now);
         _dispatches.Add(new TaskDispatch(
-            taskId, Id, node.NodeId, task.Handler, queue, paramsJson, attempt, spec.Retry.MaxAttempts, task.TimeoutSeconds,
+            taskId, Id, node.NodeId, task.Handler, queue, paramsJson, node.AttemptsThisRun, spec.Retry.MaxAttempts, task.TimeoutSeconds,
             task.Priority ?? Priority, CorrelationId, WorkflowId, WorkflowVersion, node.CheckpointJson, now));
     }
 

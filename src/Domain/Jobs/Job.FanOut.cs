@@ -9,6 +9,15 @@ public sealed partial class Job
 {
     private void ExpandFanOut(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
     {
+        var existing = ChildrenOf(node.NodeId);
+        if (existing.Count > 0)
+        {
+            // An operator retry: completed children keep their outputs, the others run again.
+            node.MarkExpanded(TemplateValues.ToJson((long)existing.Count), now);
+            ProgressFanOut(spec, node, now);
+            return;
+        }
+
         var scope = Scope(definition, spec);
         object? source;
         try

@@ -178,18 +178,18 @@ public sealed partial class Job : Entity, IAggregateRoot
 
         var node = FindNode(NodeIdOf(taskId))!;
         var retry = SpecOf(definition, node).Retry;
-        if (failure.Retryable && node.Attempt < retry.MaxAttempts && Status == JobStatus.Running)
+        if (failure.Retryable && node.AttemptsThisRun < retry.MaxAttempts && Status == JobStatus.Running)
         {
-            var delay = retry.DelayAfter(node.Attempt) * (1 + (Random.Shared.NextDouble() * 0.1));
+            var delay = retry.DelayAfter(node.AttemptsThisRun) * (1 + (Random.Shared.NextDouble() * 0.1));
             node.MarkFailed(failure.Message, now, now + delay);
             Record(eventType, node.NodeId, new { task_id = taskId, attempt = node.Attempt, error = failure.Message, error_type = failure.Type, retryable = true }, null, now);
-            Record(JobEventTypes.RetryScheduled, node.NodeId, new { attempt = node.Attempt + 1, at = node.NextAttemptAt, delay_seconds = Math.Round(delay.TotalSeconds, 3) }, null, now);
+            Record(JobEventTypes.RetryScheduled, node.NodeId, new { attempt = node.AttemptsThisRun + 1, at = node.NextAttemptAt, delay_seconds = Math.Round(delay.TotalSeconds, 3) }, null, now);
             return ResultOutcome.Applied;
         }
 
         node.MarkFailed(failure.Message, now, null);
         Record(eventType, node.NodeId, new { task_id = taskId, attempt = node.Attempt, error = failure.Message, error_type = failure.Type, retryable = failure.Retryable }, null, now);
-        var reason = failure.Retryable ? $"{failure.Message} (after {node.Attempt} attempt(s))" : failure.Message;
+        var reason = failure.Retryable ? $"{failure.Message} (after {node.AttemptsThisRun} attempt(s))" : failure.Message;
         FailJob(node.NodeId, reason, now);
         return ResultOutcome.Applied;
     }

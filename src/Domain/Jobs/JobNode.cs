@@ -26,8 +26,14 @@ public sealed class JobNode
 
     public NodeStatus Status { get; private set; }
 
-    /// <summary>Attempts made so far (the current one included once dispatched).</summary>
+    /// <summary>Attempts made so far, over the node's whole life (the current one included once dispatched).</summary>
     public int Attempt { get; private set; }
+
+    /// <summary>Attempts made before the last operator retry or rerun; task ids stay unique across runs.</summary>
+    public int AttemptOffset { get; private set; }
+
+    /// <summary>Attempts made since the node last started over: what the retry policy counts.</summary>
+    public int AttemptsThisRun => Attempt - AttemptOffset;
 
     public string? TaskId { get; private set; }
 
@@ -122,6 +128,31 @@ public sealed class JobNode
         MoveTo(NodeStatus.Cancelled);
         CompletedAt = now;
         NextAttemptAt = null;
+    }
+
+    /// <summary>
+    /// The operator's edge back from a terminal state (retry or rerun): the node starts over with a fresh
+    /// attempt counter; its checkpoint is kept so a resumable handler can continue.
+    /// </summary>
+    internal void ResetByOperator()
+    {
+        if (!Status.IsTerminal())
+        {
+            throw new InvalidStatusTransitionException($"node '{NodeId}'", Status.Text(), NodeStatus.Pending.Text());
+        }
+
+        Status = NodeStatus.Pending;
+        AttemptOffset = Attempt;
+        TaskId = null;
+        OutputJson = null;
+        Error = null;
+        NextAttemptAt = null;
+        LeaseExpiresAt = null;
+        ReadyAt = null;
+        DispatchedAt = null;
+        StartedAt = null;
+        CompletedAt = null;
+        ProgressJson = null;
     }
 
     private void MoveTo(NodeStatus to)

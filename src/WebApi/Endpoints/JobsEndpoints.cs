@@ -3,6 +3,8 @@ using DagMaster.Application.Jobs.GetJob;
 using DagMaster.Application.Jobs.GetJobEvents;
 using DagMaster.Application.Jobs.GetJobNodes;
 using DagMaster.Application.Jobs.ListJobs;
+using DagMaster.Application.Jobs.RerunJob;
+using DagMaster.Application.Jobs.RetryJob;
 using DagMaster.Application.Jobs.SubmitJob;
 using DagMaster.WebApi.Contracts;
 using DagMaster.WebApi.Infrastructure;
@@ -23,6 +25,8 @@ public static class JobsEndpoints
         group.MapGet("/{jobId:guid}/nodes", GetJobNodes).WithName(nameof(GetJobNodes));
         group.MapGet("/{jobId:guid}/events", GetJobEvents).WithName(nameof(GetJobEvents));
         group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob));
+        group.MapPost("/{jobId:guid}/retry", RetryJob).WithName(nameof(RetryJob));
+        group.MapPost("/{jobId:guid}/rerun", RerunJob).WithName(nameof(RerunJob));
         return app;
     }
 
@@ -83,6 +87,21 @@ public static class JobsEndpoints
     {
         var events = await sender.Send(new GetJobEventsQuery(jobId, after, limit ?? 500), cancellationToken);
         return events is null ? Problems.NotFound("Job", jobId) : TypedResults.Ok(events);
+    }
+
+    /// <summary>Retries a failed or cancelled job: failed and cancelled nodes run again, completed ones keep their outputs; 409 otherwise.</summary>
+    public static async Task<Ok<JobDetailsDto>> RetryJob(Guid jobId, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new RetryJobCommand(jobId, Callers.Of(context)), cancellationToken);
+        return TypedResults.Ok((await sender.Send(new GetJobQuery(jobId), cancellationToken))!);
+    }
+
+    /// <summary>Reruns a failed or cancelled job from a node: it and everything downstream run again.</summary>
+    public static async Task<Ok<JobDetailsDto>> RerunJob(
+        Guid jobId, RerunJobRequest request, HttpContext context, ISender sender, CancellationToken cancellationToken)
+    {
+        await sender.Send(new RerunJobCommand(jobId, request.FromNode, Callers.Of(context)), cancellationToken);
+        return TypedResults.Ok((await sender.Send(new GetJobQuery(jobId), cancellationToken))!);
     }
 
     /// <summary>Cancels a pending or running job; 409 when it has already ended.</summary>

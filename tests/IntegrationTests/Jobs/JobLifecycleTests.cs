@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using DagMaster.IntegrationTests.Infrastructure;
 
 namespace DagMaster.IntegrationTests.Jobs;
@@ -180,6 +181,68 @@ public sealed class JobLifecycleTests(DagMasterAppFixture app) : IntegrationTest
         var checkpoint = second.Single().GetProperty("checkpoint");
         checkpoint.GetProperty("phase").GetString().ShouldBe("step_3");
         checkpoint.GetProperty("state").GetProperty("next_step").GetInt32().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Retry_WhenJobFailed_RerunsFailedNodeAndKeepsCompletedOutputs()
+    {
+        var jobId = await Jobs.SubmitOkAsync("data_pipeline_test", new { message = "again" });
+        var worker = new RawWorker(App);
+        var one = await worker.ClaimOneAsync();
+        await worker.CompleteAsync(one.GetProperty("task_id").GetString()!, new { echoed_params = new { message = "again", extra_tag = "t" } });
+        var two = await worker.ClaimOneAsync();
+        await worker.FailAsync(two.GetProperty("task_id").GetString()!, "disk full", retryable: false);
+        (await Jobs.GetAsync(jobId)).GetProperty("status").GetString().ShouldBe("failed");
+
+        var retried = await (await Client.PostAsync($"/api/v1/jobs/{jobId}/retry", null, TestContext.Current.CancellationToken)).ReadJsonAsync(200);
+
+        retried.GetProperty("status").GetString().ShouldBe("running");
+        var again = await worker.ClaimOneAsync();
+        again.GetProperty("node_id").GetString().ShouldBe("step_two");
+        again.GetProperty("attempt").GetInt32().ShouldBe(1);
+        again.GetProperty("task_id").GetString().ShouldBe($"{jobId}:step_two:2");
+        again.GetProperty("params").GetProperty("from_upstream").GetString().ShouldBe("again");
+        var stepOne = await Jobs.NodeAsync(jobId, "step_one");
+        stepOne.GetProperty("status").GetString().ShouldBe("completed");
+        stepOne.GetProperty("attempt").GetInt32().ShouldBe(1);
+
+        (await worker.CompleteAsync(two.GetProperty("task_id").GetString()!, new { late = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await worker.CompleteAsync(again.GetProperty("task_id").GetString()!, new { ok = true });
+        (await Jobs.GetAsync(jobId)).GetProperty("status").GetString().ShouldBe("completed");
+        var action = (await Jobs.EventsAsync(jobId)).Single(e => e.GetProperty("type").GetString() == "operator_action");
+        action.GetProperty("actor").GetString().ShouldBe("operator");
+        action.GetProperty("data").GetProperty("action").GetString().ShouldBe("retry");
+    }
+
+    [Fact]
+    public async Task Rerun_WhenFromNodeGiven_ResetsItAndDownstreamOnly()
+    {
+        var jobId = await Jobs.SubmitOkAsync("data_pipeline_test", new { message = "rerun" });
+        var worker = new RawWorker(App);
+        var one = await worker.ClaimOneAsync();
+        await worker.CompleteAsync(one.GetProperty("task_id").GetString()!, new { echoed_params = new { message = "rerun", extra_tag = "t" } });
+        await worker.ClaimOneAsync();
+        await Client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, TestContext.Current.CancellationToken);
+
+        var rerun = await Client.PostAsJsonAsync($"/api/v1/jobs/{jobId}/rerun", new { from_node = "step_one" }, TestContext.Current.CancellationToken);
+
+        (await rerun.ReadJsonAsync(200)).GetProperty("status").GetString().ShouldBe("running");
+        var first = await worker.ClaimOneAsync();
+        first.GetProperty("node_id").GetString().ShouldBe("step_one");
+        first.GetProperty("task_id").GetString().ShouldBe($"{jobId}:step_one:2");
+        (await Jobs.NodeAsync(jobId, "step_two")).GetProperty("status").GetString().ShouldBe("pending");
+        (await Client.PostAsJsonAsync($"/api/v1/jobs/{jobId}/rerun", new { from_node = "step_one" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Rerun_WhenNodeUnknownOrJobRunning_IsRefused()
+    {
+        var jobId = await Jobs.SubmitOkAsync("echo_test", new { message = "x" });
+
+        (await Client.PostAsync($"/api/v1/jobs/{jobId}/retry", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await Client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, TestContext.Current.CancellationToken);
+        var problem = await (await Client.PostAsJsonAsync($"/api/v1/jobs/{jobId}/rerun", new { from_node = "nope" }, TestContext.Current.CancellationToken)).ReadProblemAsync(422);
+        problem.GetProperty("errors").GetProperty("from_node")[0].GetString()!.ShouldContain("nope");
     }
 
     [Fact]

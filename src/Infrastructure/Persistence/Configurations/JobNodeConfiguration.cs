@@ -28,7 +28,9 @@ internal sealed class JobNodeConfiguration : IEntityTypeConfiguration<JobNode>
         builder.Property(n => n.ParamsJson).HasColumnName("params").HasColumnType("jsonb");
         builder.Property(n => n.CheckpointJson).HasColumnName("checkpoint").HasColumnType("jsonb");
         builder.Property(n => n.ProgressJson).HasColumnName("progress").HasColumnType("jsonb");
+        builder.Property(n => n.AttemptOffset).HasColumnName("attempt_offset");
         builder.Ignore(n => n.IsRetryScheduled);
+        builder.Ignore(n => n.AttemptsThisRun);
 
         // The sweep finds due retries without scanning finished nodes.
         builder.HasIndex(n => n.NextAttemptAt).HasDatabaseName("ix_job_nodes_due_retries").HasFilter("status = 'Failed' AND next_attempt_at IS NOT NULL");

@@ -226,6 +226,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempt");
 
+                    b.Property<int>("AttemptOffset")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt_offset");
+
                     b.Property<string>("CheckpointJson")
                         .HasColumnType("jsonb")
                         .HasColumnName("checkpoint");

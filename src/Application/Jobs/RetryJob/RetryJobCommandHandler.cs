@@ -1,0 +1,15 @@
+using DagMaster.Application.Jobs.Common;
+using DagMaster.Domain.Jobs;
+
+namespace DagMaster.Application.Jobs.RetryJob;
+
+public sealed class RetryJobCommandHandler(JobExecution execution, TimeProvider clock) : ICommandHandler<RetryJobCommand>
+{
+    public async ValueTask<Unit> Handle(RetryJobCommand command, CancellationToken cancellationToken)
+    {
+        var (job, definition) = await execution.GetAsync(new JobId(command.JobId), cancellationToken);
+        job.Retry(definition, command.Actor, clock);
+        await execution.FlushAsync(job, cancellationToken);
+        return Unit.Value;
+    }
+}
