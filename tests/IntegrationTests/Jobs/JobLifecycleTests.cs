@@ -133,6 +133,9 @@ public sealed class JobLifecycleTests(DagMasterAppFixture app) : IntegrationTest
         var first = await worker.ClaimOneAsync();
         var heartbeat = await (await worker.HeartbeatAsync(first.GetProperty("task_id").GetString()!, new { current = 1, total = 2, message = "half" })).ReadJsonAsync(200);
         heartbeat.GetProperty("cancel").GetBoolean().ShouldBeFalse();
+        // 3 nodes: start done (1) + echo half done (0.5) → 50 %.
+        (await Jobs.GetAsync(jobId)).GetProperty("progress").GetProperty("percent").GetDouble().ShouldBe(50);
+        (await Jobs.NodeAsync(jobId, "echo_handler")).GetProperty("progress").GetProperty("message").GetString().ShouldBe("half");
 
         // No more heartbeats: after the lease (3 s here) the sweep fails the attempt as retryable.
         await Jobs.WaitForNodeAsync(jobId, "echo_handler", "failed", timeoutSeconds: 20);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,35 @@ public sealed class GetJobQueryHandler(IReadModel readModel) : IQueryHandler<Get
             .GroupBy(n => n.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return Map(job, counts.ToDictionary(c => c.Status, c => c.Count));
+        var running = await readModel.JobNodes
+            .Where(n => n.JobId == id && n.Status == NodeStatus.Running && n.ProgressJson != null)
+            .Select(n => n.ProgressJson!)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        return Map(job, counts.ToDictionary(c => c.Status, c => c.Count), running.Sum(ProgressFraction));
     }
 
-    internal static JobDetailsDto Map(Job job, IReadOnlyDictionary<NodeStatus, int> counts)
+    /// <summary>How far a running node says it is, from its last heartbeat's {current, total}: 0 to 1.</summary>
+    internal static double ProgressFraction(string progressJson)
+    {
+        try
+        {
+            var progress = JsonDocument.Parse(progressJson).RootElement;
+            if (progress.ValueKind == JsonValueKind.Object
+                && progress.TryGetProperty("current", out var current) && current.TryGetDouble(out var c)
+                && progress.TryGetProperty("total", out var total) && total.TryGetDouble(out var t) && t > 0)
+            {
+                return Math.Clamp(c / t, 0, 1);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return 0;
+    }
+
+    internal static JobDetailsDto Map(Job job, IReadOnlyDictionary<NodeStatus, int> counts, double runningFraction = 0)
     {
         int Count(params NodeStatus[] statuses) => statuses.Sum(s => counts.GetValueOrDefault(s));
         var total = counts.Values.Sum();
@@ -33,7 +59,7 @@ public sealed class GetJobQueryHandler(IReadModel readModel) : IQueryHandler<Get
             done,
             Count(NodeStatus.Dispatched, NodeStatus.Running),
             Count(NodeStatus.Failed),
-            total == 0 ? 0 : Math.Round(100.0 * done / total, 1));
+            total == 0 ? 0 : Math.Round(100.0 * (done + runningFraction) / total, 1));
         return new JobDetailsDto(
             job.Id.Value, job.WorkflowId, job.WorkflowVersion, job.Status.Text(), job.Priority, job.CorrelationId, job.PlatformId,
             JsonValues.Parse(job.ExternalRefsJson), JsonValues.Parse(job.InputsJson), JsonValues.Parse(job.ResultJson), job.Error,

@@ -1,4 +1,7 @@
 namespace DagMaster.Application.Jobs.GetJob;
 
-/// <summary>Node counts; completed counts skipped nodes too (both are done), failed and cancelled are counted apart.</summary>
+/// <summary>
+/// Node counts; completed counts skipped nodes too (both are done). <see cref="Percent"/> also credits running
+/// nodes with the progress their workers report in heartbeats.
+/// </summary>
 public sealed record JobProgressDto(int NodesTotal, int NodesCompleted, int NodesRunning, int NodesFailed, double Percent);
