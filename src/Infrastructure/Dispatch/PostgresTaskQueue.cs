@@ -24,8 +24,11 @@ internal sealed class PostgresTaskQueue(
 {
     public void Enqueue(IEnumerable<TaskDispatch> dispatches)
     {
+        var sequence = new Dictionary<Guid, int>();
         foreach (var dispatch in dispatches)
         {
+            var jobSequence = sequence.GetValueOrDefault(dispatch.JobId.Value);
+            sequence[dispatch.JobId.Value] = jobSequence + 1;
             db.TaskQueue.Add(new QueuedTask
             {
                 TaskId = dispatch.TaskId,
@@ -34,6 +37,7 @@ internal sealed class PostgresTaskQueue(
                 Queue = dispatch.Queue,
                 Handler = dispatch.Handler,
                 Priority = dispatch.Priority,
+                JobSequence = jobSequence,
                 Attempt = dispatch.Attempt,
                 TimeoutSeconds = dispatch.TimeoutSeconds,
                 Payload = Payload(dispatch),

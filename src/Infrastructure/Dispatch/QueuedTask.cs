@@ -15,6 +15,12 @@ internal sealed class QueuedTask
 
     public int Priority { get; set; }
 
+    /// <summary>
+    /// The task's place among the tasks its job enqueued together (0, 1, 2, …). Claims take the first task of
+    /// every job before any job's second, so one job's wide fan-out cannot starve the others.
+    /// </summary>
+    public int JobSequence { get; set; }
+
     public int Attempt { get; set; }
 
     public int TimeoutSeconds { get; set; }

@@ -8,7 +8,7 @@ internal static class Sql
             SELECT task_id FROM dagmaster.task_queue
             WHERE claimed_by IS NULL AND queue = ANY(@queues) AND available_at <= now()
               AND (@handlers::text[] IS NULL OR handler = ANY(@handlers))
-            ORDER BY priority DESC, enqueued_at
+            ORDER BY priority DESC, job_sequence, enqueued_at
             LIMIT @max
             FOR UPDATE SKIP LOCKED
         ), claimed AS (

@@ -89,6 +89,20 @@ public sealed class FanOutTests(DagMasterAppFixture app) : IntegrationTestBase(a
         job.GetProperty("error").GetString()!.ShouldContain("must be a list, got a string");
     }
 
+    [Fact]
+    public async Task Claim_WhenAWideFanOutIsQueued_InterleavesAnotherJobsTaskInsteadOfStarvingIt()
+    {
+        var worker = new RawWorker(App);
+        var wide = await Jobs.SubmitOkAsync("fan_out_test", new { item_list = new[] { "a", "b", "c", "d", "e" } });
+        var prepare = await worker.ClaimOneAsync();
+        await worker.CompleteAsync(prepare.GetProperty("task_id").GetString()!, new { echoed_params = new { item_list = new[] { "a", "b", "c", "d", "e" } } });
+        var other = await Jobs.SubmitOkAsync("echo_test", new { message = "don't starve me" });
+
+        var claimed = await worker.ClaimAsync(max: 2);
+
+        claimed.Select(t => t.GetProperty("task_id").GetString()).ShouldBe([$"{wide}:split__0:1", $"{other}:echo_handler:1"]);
+    }
+
     [Theory]
     [InlineData(50, "generate_tiling_scheme", "create_cog_single")]
     [InlineData(512, "create_cog_single", "generate_tiling_scheme")]

@@ -16,6 +16,7 @@ internal sealed class QueuedTaskConfiguration : IEntityTypeConfiguration<QueuedT
         builder.Property(t => t.Queue).HasColumnName("queue").HasMaxLength(128);
         builder.Property(t => t.Handler).HasColumnName("handler").HasMaxLength(128);
         builder.Property(t => t.Priority).HasColumnName("priority");
+        builder.Property(t => t.JobSequence).HasColumnName("job_sequence");
         builder.Property(t => t.Attempt).HasColumnName("attempt");
         builder.Property(t => t.TimeoutSeconds).HasColumnName("timeout_seconds");
         builder.Property(t => t.Payload).HasColumnName("payload").HasColumnType("jsonb").IsRequired();
@@ -25,9 +26,9 @@ internal sealed class QueuedTaskConfiguration : IEntityTypeConfiguration<QueuedT
         builder.Property(t => t.ClaimedAt).HasColumnName("claimed_at");
         builder.Property(t => t.LeaseExpiresAt).HasColumnName("lease_expires_at");
 
-        // Claim order: priority, then age, among unclaimed tasks of a queue.
-        builder.HasIndex(t => new { t.Queue, t.Priority, t.EnqueuedAt }).HasDatabaseName("ix_task_queue_claim")
-            .IsDescending(false, true, false).HasFilter("claimed_by IS NULL");
+        // Claim order: priority, then each job's n-th task before any job's (n+1)-th, then age.
+        builder.HasIndex(t => new { t.Queue, t.Priority, t.JobSequence, t.EnqueuedAt }).HasDatabaseName("ix_task_queue_claim")
+            .IsDescending(false, true, false, false).HasFilter("claimed_by IS NULL");
         builder.HasIndex(t => t.LeaseExpiresAt).HasDatabaseName("ix_task_queue_leases").HasFilter("claimed_by IS NOT NULL");
         builder.HasIndex(t => t.JobId).HasDatabaseName("ix_task_queue_job");
     }

@@ -391,6 +391,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("job_id");
 
+                    b.Property<int>("JobSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("job_sequence");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");
@@ -429,8 +433,8 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_task_queue_leases")
                         .HasFilter("claimed_by IS NOT NULL");
 
-                    b.HasIndex("Queue", "Priority", "EnqueuedAt")
-                        .IsDescending(false, true, false)
+                    b.HasIndex("Queue", "Priority", "JobSequence", "EnqueuedAt")
+                        .IsDescending(false, true, false, false)
                         .HasDatabaseName("ix_task_queue_claim")
                         .HasFilter("claimed_by IS NULL");
 
