@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DagMaster.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(DagMasterDbContext))]
-    [Migration("20261128012914_OperatorRestarts")]
-    partial class OperatorRestarts
+    [Migration("20261128014616_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -394,6 +394,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("job_id");
 
+                    b.Property<int>("JobSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("job_sequence");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");
@@ -432,8 +436,8 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_task_queue_leases")
                         .HasFilter("claimed_by IS NOT NULL");
 
-                    b.HasIndex("Queue", "Priority", "EnqueuedAt")
-                        .IsDescending(false, true, false)
+                    b.HasIndex("Queue", "Priority", "JobSequence", "EnqueuedAt")
+                        .IsDescending(false, true, false, false)
                         .HasDatabaseName("ix_task_queue_claim")
                         .HasFilter("claimed_by IS NULL");
 

@@ -7,11 +7,14 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DagMaster.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class JobsAndTaskQueue : Migration
+    public partial class InitialSchema : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.EnsureSchema(
+                name: "dagmaster");
+
             migrationBuilder.CreateTable(
                 name: "jobs",
                 schema: "dagmaster",
@@ -56,6 +59,7 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     queue = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     handler = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     priority = table.Column<int>(type: "integer", nullable: false),
+                    job_sequence = table.Column<int>(type: "integer", nullable: false),
                     attempt = table.Column<int>(type: "integer", nullable: false),
                     timeout_seconds = table.Column<int>(type: "integer", nullable: false),
                     payload = table.Column<string>(type: "jsonb", nullable: false),
@@ -68,6 +72,26 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_task_queue", x => x.task_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "workflow_versions",
+                schema: "dagmaster",
+                columns: table => new
+                {
+                    workflow_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    node_count = table.Column<int>(type: "integer", nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    source = table.Column<string>(type: "text", nullable: false),
+                    source_file = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflow_versions", x => new { x.workflow_id, x.version });
                 });
 
             migrationBuilder.CreateTable(
@@ -105,6 +129,7 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     node_id = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     attempt = table.Column<int>(type: "integer", nullable: false),
+                    attempt_offset = table.Column<int>(type: "integer", nullable: false),
                     task_id = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     output = table.Column<string>(type: "jsonb", nullable: true),
                     error = table.Column<string>(type: "text", nullable: true),
@@ -206,8 +231,8 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                 name: "ix_task_queue_claim",
                 schema: "dagmaster",
                 table: "task_queue",
-                columns: new[] { "queue", "priority", "enqueued_at" },
-                descending: new[] { false, true, false },
+                columns: new[] { "queue", "priority", "job_sequence", "enqueued_at" },
+                descending: new[] { false, true, false, false },
                 filter: "claimed_by IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -237,6 +262,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "task_queue",
+                schema: "dagmaster");
+
+            migrationBuilder.DropTable(
+                name: "workflow_versions",
                 schema: "dagmaster");
 
             migrationBuilder.DropTable(
