@@ -4,7 +4,8 @@ using DagMaster.IntegrationTests.Infrastructure;
 namespace DagMaster.IntegrationTests.Scenarios;
 
 /// <summary>
-/// probe → num_route (&lt; 100 | &lt;= 100 | &gt;= 500 | default) and probe → tag_route (in | not in | default).
+/// probe → num_route (&lt; 100 | &lt;= 100 | &gt;= 500 | default) and probe → tag_route (in | not in | default),
+/// all in the shorthand form with an implicit <c>value</c> on the left.
 /// Every branch target is an end node, so the taken one completes and the others are skipped.
 /// </summary>
 public sealed class ConditionScenarioTests(DagMasterAppFixture app) : ScenarioTestBase(app)
@@ -38,10 +39,10 @@ public sealed class ConditionScenarioTests(DagMasterAppFixture app) : ScenarioTe
             condition_field: "{{ nodes.probe.output.tag }}"
             branches:
               - name: listed
-                condition: "value in ['dem', 'nir']"
+                condition: "in ['dem', 'nir']"
                 next: tag_in
               - name: unlisted
-                condition: "value not in ['rgb', 'cmyk']"
+                condition: "not in ['rgb', 'cmyk']"
                 next: tag_not_in
               - default: true
                 next: tag_other

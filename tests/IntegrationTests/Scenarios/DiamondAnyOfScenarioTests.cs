@@ -30,44 +30,53 @@ public sealed class DiamondAnyOfScenarioTests(DagMasterAppFixture app) : Scenari
             handler: echo
             queue: scn-diamond
             depends_on: {any_of: [left, right]}
-            params: {from_left: "{{ nodes.left.output.v }}", right_status: "{{ nodes.right.status }}"}
+            params:
+              from_left: "{{ nodes.left.output.v | default('none') }}"
+              from_right: "{{ nodes.right.output.v | default('none') }}"
+              left_status: "{{ nodes.left.status }}"
+              right_status: "{{ nodes.right.status }}"
             next: end
           end: {type: end}
         """;
 
-    [Fact]
-    public async Task AnyOfJoin_WhenUntakenBranchIsSkipped_FiresOnlyAfterTheTakenBranchCompletes()
+    [Theory]
+    [InlineData("left", "right")] // the first branch is taken
+    [InlineData("right", "left")] // the default is taken
+    public async Task AnyOfJoin_WhenUntakenBranchIsSkipped_FiresOnlyAfterTheTakenBranchCompletes(string taken, string untaken)
     {
         await RegisterWorkflowAsync(Workflow);
-        var jobId = await SubmitAsync("scn_diamond_any_of", new { side = "left" });
+        var jobId = await SubmitAsync("scn_diamond_any_of", new { side = taken });
 
-        var left = await ClaimNodeAsync(Queue, "left");
+        var branch = await ClaimNodeAsync(Queue, taken);
         var statuses = await NodeStatusesAsync(jobId);
         statuses["route"].ShouldBe("completed");
-        statuses["right"].ShouldBe("skipped");
-        statuses["join"].ShouldBe("pending"); // the skipped right branch alone must not fire the any_of join
+        statuses[untaken].ShouldBe("skipped");
+        statuses["join"].ShouldBe("pending"); // the skipped branch alone must not fire the any_of join
         (await ClaimAsync(Queue)).ShouldBeEmpty();
         var route = (await NodesByIdAsync(jobId))["route"].GetProperty("output");
-        route.GetProperty("taken_branch").GetString().ShouldBe("left");
-        route.GetProperty("value").GetString().ShouldBe("left");
+        route.GetProperty("taken_branch").GetString().ShouldBe(taken);
+        route.GetProperty("value").GetString().ShouldBe(taken);
 
-        await CompleteAsync(left, new { v = "L" });
+        await CompleteAsync(branch, new { v = taken.ToUpperInvariant() });
         var join = await ClaimNodeAsync(Queue, "join");
-        join.GetProperty("params").GetProperty("from_left").GetString().ShouldBe("L");
-        join.GetProperty("params").GetProperty("right_status").GetString().ShouldBe("skipped");
+        var parameters = join.GetProperty("params");
+        parameters.GetProperty($"from_{taken}").GetString().ShouldBe(taken.ToUpperInvariant());
+        parameters.GetProperty($"from_{untaken}").GetString().ShouldBe("none");
+        parameters.GetProperty($"{taken}_status").GetString().ShouldBe("completed");
+        parameters.GetProperty($"{untaken}_status").GetString().ShouldBe("skipped");
         await CompleteAsync(join, new { joined = true });
 
         var job = await Jobs.GetAsync(jobId);
         job.GetProperty("status").GetString().ShouldBe("completed");
         job.GetProperty("result").GetProperty("join").GetProperty("joined").GetBoolean().ShouldBeTrue();
-        await StatusesShouldBeAsync(jobId, "start=completed route=completed left=completed right=skipped join=completed end=completed");
+        await StatusesShouldBeAsync(jobId, $"start=completed route=completed {taken}=completed {untaken}=skipped join=completed end=completed");
 
         var events = await Jobs.EventsAsync(jobId);
-        OfType(events, "node_skipped", "right").Count.ShouldBe(1);
-        OfType(events, "node_dispatched", "right").ShouldBeEmpty();
+        OfType(events, "node_skipped", untaken).Count.ShouldBe(1);
+        OfType(events, "node_dispatched", untaken).ShouldBeEmpty();
         OfType(events, "node_ready", "join").Count.ShouldBe(1);
         OfType(events, "node_dispatched", "join").Count.ShouldBe(1);
-        var leftCompleted = OfType(events, "node_completed", "left").Single().GetProperty("id").GetInt64();
-        OfType(events, "node_ready", "join").Single().GetProperty("id").GetInt64().ShouldBeGreaterThan(leftCompleted);
+        var branchCompleted = OfType(events, "node_completed", taken).Single().GetProperty("id").GetInt64();
+        OfType(events, "node_ready", "join").Single().GetProperty("id").GetInt64().ShouldBeGreaterThan(branchCompleted);
     }
 }

@@ -111,21 +111,25 @@ public sealed class FanOutScenarioTests(DagMasterAppFixture app) : ScenarioTestB
         OfType(events, "job_completed").Count.ShouldBe(1);
     }
 
-    [Fact]
-    public async Task FanOut_WhenSourceIsNotAList_FailsAtOnceWithoutRetryAndTheJobFails()
+    [Theory]
+    [InlineData("""{"a": 1}""", "an object")]
+    [InlineData("\"a,b\"", "a string")]
+    [InlineData("5", "a number")]
+    [InlineData("null", "null")]
+    public async Task FanOut_WhenSourceIsNotAList_FailsAtOnceWithoutRetryAndTheJobFails(string sourceJson, string described)
     {
         await RegisterWorkflowAsync(FromTaskOutput);
         var jobId = await SubmitAsync("scn_fan_out_source");
         var prepare = await ClaimNodeAsync(Queue, "prepare");
 
-        await CompleteAsync(prepare, new { list = new { a = 1 } });
+        await CompleteAsync(prepare, JsonDocument.Parse($$"""{"list": {{sourceJson}}}""").RootElement);
 
         var job = await Jobs.GetAsync(jobId);
         job.GetProperty("status").GetString().ShouldBe("failed");
         job.GetProperty("failed_node_id").GetString().ShouldBe("split");
         job.GetProperty("error").GetString()!.ShouldContain("must be a list");
         var split = (await NodesByIdAsync(jobId))["split"];
-        split.GetProperty("error").GetString()!.ShouldContain("must be a list, got an object");
+        split.GetProperty("error").GetString()!.ShouldContain($"must be a list, got {described}");
         split.GetProperty("attempt").GetInt32().ShouldBeLessThanOrEqualTo(1);
         split.GetProperty("next_attempt_at").ValueKind.ShouldBe(JsonValueKind.Null);
         await StatusesShouldBeAsync(jobId, "start=completed prepare=completed split=failed merge=cancelled end=cancelled");

@@ -3,7 +3,7 @@ using DagMaster.IntegrationTests.Infrastructure;
 
 namespace DagMaster.IntegrationTests.Scenarios;
 
-/// <summary>A workflow with a whole-job deadline of 2 s whose task is claimed and never finished.</summary>
+/// <summary>A workflow with a whole-job deadline of 2 s whose first task never finishes.</summary>
 public sealed class JobDeadlineScenarioTests(DagMasterAppFixture app) : ScenarioTestBase(app)
 {
     private const string Queue = "scn-deadline";
@@ -21,7 +21,7 @@ public sealed class JobDeadlineScenarioTests(DagMasterAppFixture app) : Scenario
         """;
 
     [Fact]
-    public async Task Job_WhenItsDeadlinePasses_FailsWithJobTimedOutAndCancelsTheRunningNode()
+    public async Task Job_WhenItsDeadlinePassesWhileATaskRuns_FailsWithJobTimedOutAndCancelsTheNode()
     {
         await RegisterWorkflowAsync(Workflow);
         var jobId = await SubmitAsync("scn_job_deadline");
@@ -43,5 +43,20 @@ public sealed class JobDeadlineScenarioTests(DagMasterAppFixture app) : Scenario
         OfType(events, "node_cancelled", "stuck").Count.ShouldBe(1);
         OfType(events, "node_failed").ShouldBeEmpty();
         OfType(events, "retry_scheduled").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Job_WhenItsDeadlinePassesBeforeAnyWorkerClaims_FailsAndWithdrawsTheQueuedTask()
+    {
+        await RegisterWorkflowAsync(Workflow);
+        var jobId = await SubmitAsync("scn_job_deadline");
+        (await NodesByIdAsync(jobId))["stuck"].GetProperty("status").GetString().ShouldBe("dispatched");
+
+        var job = await Jobs.WaitForStatusAsync(jobId, "failed", timeoutSeconds: 10);
+
+        job.GetProperty("error").GetString().ShouldBe("job timed out");
+        await StatusesShouldBeAsync(jobId, "start=completed stuck=cancelled after=cancelled end=cancelled");
+        (await ClaimAsync(Queue)).ShouldBeEmpty(); // the task of a finished job is never handed out
+        OfType(await Jobs.EventsAsync(jobId), "node_cancelled", "stuck").Count.ShouldBe(1);
     }
 }

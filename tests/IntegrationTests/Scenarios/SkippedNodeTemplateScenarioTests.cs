@@ -94,7 +94,8 @@ public sealed class SkippedNodeTemplateScenarioTests(DagMasterAppFixture app) : 
         job.GetProperty("error").GetString()!.ShouldContain("nodes.skipped.output.v");
         var consumer = (await NodesByIdAsync(jobId))["consumer"];
         consumer.GetProperty("status").GetString().ShouldBe("failed");
-        consumer.GetProperty("error").GetString()!.ShouldContain("nodes.skipped.output.v");
+        consumer.GetProperty("error").GetString()!.ShouldContain("nodes.skipped.output.v"); // the missing path
+        consumer.GetProperty("error").GetString()!.ShouldContain("x-{{ nodes.skipped.output.v }}"); // the template
         consumer.GetProperty("attempt").GetInt32().ShouldBeLessThanOrEqualTo(1, "a template error is not retried");
         consumer.GetProperty("next_attempt_at").ValueKind.ShouldBe(JsonValueKind.Null);
         await StatusesShouldBeAsync(jobId, "start=completed route=completed done=completed skipped=skipped consumer=failed after=cancelled end=cancelled");
