@@ -240,7 +240,7 @@ public sealed partial class Job
             {
                 nodes[id] = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
-                    ["output"] = state.OutputJson is null ? null : TemplateValues.FromJsonNode(JsonNode.Parse(state.OutputJson)),
+                    ["output"] = ParsedOutput(state),
                     ["status"] = state.Status.Text(),
                 };
             }
@@ -259,6 +259,25 @@ public sealed partial class Job
             ["nodes"] = nodes,
             ["job"] = job,
         });
+    }
+
+    /// <summary>A node's output in the template value model, parsed once per output per job instance.</summary>
+    private object? ParsedOutput(JobNode node)
+    {
+        if (node.OutputJson is not { } json)
+        {
+            return null;
+        }
+
+        _parsedOutputs ??= new Dictionary<string, (string, object?)>(StringComparer.Ordinal);
+        if (_parsedOutputs.TryGetValue(node.NodeId, out var cached) && ReferenceEquals(cached.Json, json))
+        {
+            return cached.Value;
+        }
+
+        var value = TemplateValues.FromJsonNode(JsonNode.Parse(json));
+        _parsedOutputs[node.NodeId] = (json, value);
+        return value;
     }
 
     private void Complete(WorkflowDefinition definition, DateTimeOffset now)

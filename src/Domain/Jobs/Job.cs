@@ -17,6 +17,7 @@ public sealed partial class Job : Entity, IAggregateRoot
     private readonly List<TaskDispatch> _dispatches = [];
     private Dictionary<string, JobNode>? _nodesById;
     private object? _inputs;
+    private Dictionary<string, (string Json, object? Value)>? _parsedOutputs;
 
     private Job()
     {

@@ -55,7 +55,7 @@ internal static class NodeRules
         {
             if (s_nodeKeys.Contains(key) && !s_commonKeys.Contains(key) && !allowed.Contains(key))
             {
-                Error("node.key.not_applicable", $"'{key}' does not apply to {TypeName(definition.Type)} node '{id}'", key);
+                Error("node.key.not_applicable", $"'{key}' does not apply to {definition.Type.Text()} node '{id}'", key);
             }
         }
 
@@ -225,11 +225,4 @@ internal static class NodeRules
                 return FanInAggregation.Collect;
         }
     }
-
-    public static string TypeName(NodeType type) => type switch
-    {
-        NodeType.FanOut => "fan_out",
-        NodeType.FanIn => "fan_in",
-        _ => type.ToString().ToLowerInvariant(),
-    };
 }

@@ -27,7 +27,7 @@ public sealed record WorkflowNodeDto(
         var hasRetry = node.Type is NodeType.Task or NodeType.FanOut;
         return new WorkflowNodeDto(
             node.Id,
-            TypeName(node.Type),
+            node.Type.Text(),
             node.Description,
             node.AllOf,
             node.AnyOf,
@@ -45,11 +45,4 @@ public sealed record WorkflowNodeDto(
             node.Type == NodeType.FanIn ? node.Aggregation.ToString().ToLowerInvariant() : null,
             node.AggregatedFanOut);
     }
-
-    public static string TypeName(NodeType type) => type switch
-    {
-        NodeType.FanOut => "fan_out",
-        NodeType.FanIn => "fan_in",
-        _ => type.ToString().ToLowerInvariant(),
-    };
 }

@@ -67,26 +67,8 @@ internal sealed class YamlMapping
         }
     }
 
-    public long? GetInteger(string key)
-    {
-        var node = Get(key);
-        if (node is null)
-        {
-            return null;
-        }
-
-        var value = node is YamlScalarNode scalar ? YamlValues.ToScalar(scalar) : node;
-        switch (value)
-        {
-            case null:
-                return null;
-            case long integer:
-                return integer;
-            default:
-                Error("yaml.type", $"'{key}' in {_where} must be a whole number", node);
-                return null;
-        }
-    }
+    public long? GetInteger(string key) =>
+        GetScalar<long>(key, "a whole number", value => value is long integer ? integer : null);
 
     public int? GetInt32(string key)
     {
@@ -100,44 +82,39 @@ internal sealed class YamlMapping
         return (int?)value;
     }
 
-    public double? GetNumber(string key)
+    public double? GetNumber(string key) =>
+        GetScalar<double>(key, "a number", value => value switch
+        {
+            long integer => (double?)integer,
+            double number when double.IsFinite(number) => number,
+            _ => null,
+        });
+
+    public bool? GetBoolean(string key) =>
+        GetScalar<bool>(key, "true or false", value => value is bool flag ? flag : null, nullIsAbsent: false);
+
+    /// <summary>
+    /// Reads a scalar and converts it; an absent key gives null, as does YAML null unless
+    /// <paramref name="nullIsAbsent"/> is false; anything the conversion refuses is reported as
+    /// "must be {expected}" on the key's line.
+    /// </summary>
+    private T? GetScalar<T>(string key, string expected, Func<object, T?> convert, bool nullIsAbsent = true)
+        where T : struct
     {
         var node = Get(key);
-        if (node is null)
-        {
-            return null;
-        }
-
         var value = node is YamlScalarNode scalar ? YamlValues.ToScalar(scalar) : node;
-        switch (value)
-        {
-            case null:
-                return null;
-            case long integer:
-                return integer;
-            case double number when double.IsFinite(number):
-                return number;
-            default:
-                Error("yaml.type", $"'{key}' in {_where} must be a number", node);
-                return null;
-        }
-    }
-
-    public bool? GetBoolean(string key)
-    {
-        var node = Get(key);
-        if (node is null)
+        if (node is null || (value is null && nullIsAbsent))
         {
             return null;
         }
 
-        if (node is YamlScalarNode scalar && YamlValues.ToScalar(scalar) is bool value)
+        var converted = value is null ? null : convert(value);
+        if (converted is null)
         {
-            return value;
+            Error("yaml.type", $"'{key}' in {_where} must be {expected}", node);
         }
 
-        Error("yaml.type", $"'{key}' in {_where} must be true or false", node);
-        return null;
+        return converted;
     }
 
     /// <summary>A single id or a list of ids.</summary>
