@@ -159,7 +159,8 @@ public sealed class WorkerHostTests : IAsyncLifetime
         cancelled.Task.IsCompleted.ShouldBeTrue();
         var result = _server.ResultsFor("t1").Single();
         result.Body["error"]!.ToJsonString().ShouldBe("""{"message":"timed out after 1s","type":"timeout","retryable":true}""");
-        result.Body["duration_ms"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(1000);
+        // The duration covers the run up to the timeout; timers may fire a few milliseconds early.
+        result.Body["duration_ms"]!.GetValue<long>().ShouldBeGreaterThanOrEqualTo(900);
     }
 
     [Fact]
