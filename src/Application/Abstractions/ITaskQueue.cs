@@ -10,8 +10,8 @@ public interface ITaskQueue
 {
     void Enqueue(IEnumerable<TaskDispatch> dispatches);
 
-    /// <summary>Removes a finished attempt's entry (within the current transaction).</summary>
-    Task RemoveAsync(string taskId, CancellationToken cancellationToken);
+    /// <summary>Removes finished attempts' entries (within the current transaction).</summary>
+    Task RemoveAsync(IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken);
 
     /// <summary>Removes every unclaimed entry of a job that has ended (within the current transaction).</summary>
     Task WithdrawJobAsync(JobId jobId, CancellationToken cancellationToken);

@@ -4,8 +4,17 @@ public interface IJobRepository
 {
     void Add(Job job);
 
-    /// <summary>Loads the job with its node states, holding the job's row lock until the transaction ends.</summary>
-    Task<Job?> GetForUpdateAsync(JobId id, CancellationToken cancellationToken);
+    /// <summary>
+    /// Loads the job with its workflow nodes and the chosen fan-out children, holding the job's row lock until
+    /// the transaction ends.
+    /// </summary>
+    Task<Job?> GetForUpdateAsync(JobId id, ChildSelection children, CancellationToken cancellationToken);
+
+    /// <summary>Loads up to <paramref name="count"/> waiting children of a fan-out into the job, lowest index first.</summary>
+    Task<int> LoadWaitingChildrenAsync(Job job, string fanOutId, int count, CancellationToken cancellationToken);
+
+    /// <summary>The outputs of a fan-out's completed children in index order, as JSON.</summary>
+    Task<IReadOnlyList<string?>> ReadChildOutputsAsync(Job job, string fanOutId, CancellationToken cancellationToken);
 
     Task<Job?> FindByIdempotencyKeyAsync(string scope, string key, CancellationToken cancellationToken);
 }

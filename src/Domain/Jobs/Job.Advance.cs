@@ -46,7 +46,7 @@ public sealed partial class Job
         }
 
         // A failed node with a scheduled retry is not finished: the job waits for its retry.
-        if (Status == JobStatus.Running && _nodes.All(n => n.Status.IsTerminal() && !n.IsRetryScheduled))
+        if (Status == JobStatus.Running && WorkflowNodes.All(n => n.Status.IsTerminal() && !n.IsRetryScheduled))
         {
             Complete(definition, now);
         }
@@ -124,8 +124,7 @@ public sealed partial class Job
                 ExpandFanOut(definition, spec, node, now);
                 return true;
             default:
-                AggregateFanIn(definition, spec, node, now);
-                return true;
+                return AggregateFanIn(spec, node, now);
         }
     }
 

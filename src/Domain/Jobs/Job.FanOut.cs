@@ -5,15 +5,18 @@ using DagMaster.Domain.Workflows.Templates;
 namespace DagMaster.Domain.Jobs;
 
 // Fan-out: children made from the source list, dispatched up to max_parallel; fan-in: their outputs aggregated.
+// A job instance holds only the children it needs (created now, named by results, due for retry, asked for);
+// the fan-out's counters say how many are waiting, active and completed, so no step reads every child.
 public sealed partial class Job
 {
     private void ExpandFanOut(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
     {
-        var existing = ChildrenOf(node.NodeId);
+        var existing = ChildrenInMemory(node.NodeId).ToList();
         if (existing.Count > 0)
         {
-            // An operator retry: completed children keep their outputs, the others run again.
+            // An operator retry (every child is loaded): completed children keep their outputs, the others run again.
             node.MarkExpanded(TemplateValues.ToJson((long)existing.Count), now);
+            node.CountChildren(existing.Count, existing.Count(IsActiveChild), existing.Count(c => c.Status == NodeStatus.Completed));
             ProgressFanOut(spec, node, now);
             return;
         }
@@ -56,56 +59,123 @@ public sealed partial class Job
         }
 
         node.MarkExpanded(TemplateValues.ToJson(items.Count), now);
+        node.CountChildren(items.Count, 0, 0);
         Record(JobEventTypes.NodeStarted, node.NodeId, new { children = items.Count, max_parallel = spec.MaxParallel }, null, now);
         foreach (var child in children)
         {
-            AddNode(child);
             child.MarkReady(now);
+            _createdChildren.Add(child);
+            _nodesById?.Add(child.NodeId, child);
         }
 
         ProgressFanOut(spec, node, now);
     }
 
-    /// <summary>Dispatches ready children up to max_parallel, and completes the fan-out once every child is terminal.</summary>
+    /// <summary>
+    /// Dispatches children up to max_parallel (retries first, then waiting children in index order), asks for
+    /// waiting children that are not in memory, and completes the fan-out once every child has completed.
+    /// </summary>
     private bool ProgressFanOut(NodeDefinition spec, JobNode parent, DateTimeOffset now)
     {
-        var children = ChildrenOf(parent.NodeId);
-        var inFlight = children.Count(c => c.Status is NodeStatus.Dispatched or NodeStatus.Running || c.IsRetryScheduled);
-        var limit = spec.MaxParallel ?? int.MaxValue;
-        foreach (var child in children.Where(c => c.Status == NodeStatus.Ready))
+        var changed = false;
+        var inMemory = ChildrenInMemory(parent.NodeId).Where(c => c.Status == NodeStatus.Ready).OrderBy(c => c.Index).ToList();
+        foreach (var retry in inMemory.Where(c => c.AttemptsThisRun > 0))
         {
-            if (inFlight >= limit)
-            {
-                break;
-            }
+            Enqueue(spec, retry, retry.ParamsJson ?? "{}", now);
+            changed = true;
+        }
 
+        var free = Math.Min((spec.MaxParallel ?? int.MaxValue) - parent.ChildrenActive, parent.ChildrenWaiting);
+        foreach (var child in inMemory.Where(c => c.AttemptsThisRun == 0).Take(Math.Max(free, 0)))
+        {
+            parent.ChildActivated();
             Enqueue(spec, child, child.ParamsJson ?? "{}", now);
-            inFlight++;
+            free--;
+            changed = true;
         }
 
-        if (children.Any(c => !c.Status.IsTerminal() || c.IsRetryScheduled))
+        if (free > 0)
         {
-            return false;
+            _demands[parent.NodeId] = new FanOutDemand(parent.NodeId, FanOutDemandKind.WaitingChildren, free);
         }
 
-        var completed = children.Count(c => c.Status == NodeStatus.Completed);
-        parent.MarkCompleted(new JsonObject { ["count"] = children.Count, ["completed"] = completed }.ToJsonString(), now);
-        Record(JobEventTypes.NodeCompleted, parent.NodeId, new { children = children.Count }, null, now);
+        if (parent.ChildrenCompleted < parent.ChildrenTotal)
+        {
+            return changed;
+        }
+
+        parent.MarkCompleted(new JsonObject { ["count"] = parent.ChildrenTotal, ["completed"] = parent.ChildrenCompleted }.ToJsonString(), now);
+        Record(JobEventTypes.NodeCompleted, parent.NodeId, new { children = parent.ChildrenTotal }, null, now);
         return true;
     }
 
-    private List<JobNode> ChildrenOf(string parentId) =>
-        _nodes.Where(n => n.ParentNodeId == parentId).OrderBy(n => n.Index).ToList();
+    private static bool IsActiveChild(JobNode child) =>
+        child.Status is NodeStatus.Dispatched or NodeStatus.Running || child.IsRetryScheduled
+        || (child.Status == NodeStatus.Ready && child.AttemptsThisRun > 0);
 
-    private void AggregateFanIn(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
+    private IEnumerable<JobNode> ChildrenInMemory(string parentId) => AllNodes.Where(n => n.ParentNodeId == parentId);
+
+    /// <summary>Aggregates the fan-out's outputs, which the job asks for unless the fan-out had no children.</summary>
+    private bool AggregateFanIn(NodeDefinition spec, JobNode node, DateTimeOffset now)
     {
-        var outputs = ChildrenOf(spec.AggregatedFanOut!)
-            .Where(c => c.Status == NodeStatus.Completed)
-            .Select(c => c.OutputJson is null ? null : JsonNode.Parse(c.OutputJson))
-            .ToList();
+        var fanOut = FindNode(spec.AggregatedFanOut!)!;
+        List<JsonNode?> outputs;
+        if (fanOut.ChildrenTotal == 0)
+        {
+            outputs = [];
+        }
+        else if (_childOutputs.Remove(fanOut.NodeId, out var provided))
+        {
+            outputs = provided.Select(o => o is null ? null : JsonNode.Parse(o)).ToList();
+        }
+        else
+        {
+            _demands[fanOut.NodeId] = new FanOutDemand(fanOut.NodeId, FanOutDemandKind.ChildOutputs, fanOut.ChildrenTotal);
+            return false;
+        }
+
         var result = FanInAggregator.Aggregate(spec.Aggregation, outputs);
         node.MarkCompleted(result.ToJsonString(), now);
         Record(JobEventTypes.NodeCompleted, node.NodeId, new { aggregation = spec.Aggregation.ToString().ToLowerInvariant(), count = outputs.Count }, null, now);
+        return true;
+    }
+
+    /// <summary>What the job needs from storage before it can go on; <see cref="Resume"/> continues after.</summary>
+    public IReadOnlyList<FanOutDemand> TakeDemands()
+    {
+        var demands = _demands.Values.ToList();
+        _demands.Clear();
+        return demands;
+    }
+
+    /// <summary>Hands over a fan-out's completed children's outputs in index order, as a demand asked.</summary>
+    public void ProvideChildOutputs(string fanOutId, IReadOnlyList<string?> outputs) => _childOutputs[fanOutId] = outputs;
+
+    /// <summary>Goes on after the demanded children or outputs were supplied.</summary>
+    public void Resume(WorkflowDefinition definition, TimeProvider clock)
+    {
+        _nodesById = null;
+        if (Status == JobStatus.Running)
+        {
+            Advance(definition, clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>Children created by this instance; storage writes them in bulk.</summary>
+    public IReadOnlyList<JobNode> TakeCreatedChildren()
+    {
+        var created = _createdChildren.ToList();
+        _createdChildren.Clear();
+        _nodesById = null;
+        return created;
+    }
+
+    /// <summary>Fan-outs whose unfinished children (in storage, not in memory) are to be cancelled in bulk.</summary>
+    public IReadOnlyList<string> TakeFanOutsToCancel()
+    {
+        var fanOuts = _fanOutsToCancel.ToList();
+        _fanOutsToCancel.Clear();
+        return fanOuts;
     }
 
     private static string Describe(object? value) => value switch

@@ -38,7 +38,7 @@ public sealed partial class Job
         {
             if (definition.GetNode(id).Type == NodeType.FanOut)
             {
-                foreach (var child in ChildrenOf(id))
+                foreach (var child in ChildrenInMemory(id).ToList())
                 {
                     RemoveNode(child);
                 }

@@ -15,6 +15,10 @@ public sealed partial class Job : Entity, IAggregateRoot
     private readonly List<JobNode> _nodes = [];
     private readonly List<JobEvent> _events = [];
     private readonly List<TaskDispatch> _dispatches = [];
+    private readonly List<JobNode> _createdChildren = [];
+    private readonly List<string> _fanOutsToCancel = [];
+    private readonly Dictionary<string, FanOutDemand> _demands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string?>> _childOutputs = new(StringComparer.Ordinal);
     private Dictionary<string, JobNode>? _nodesById;
     private object? _inputs;
     private Dictionary<string, (string Json, object? Value)>? _parsedOutputs;
@@ -69,10 +73,19 @@ public sealed partial class Job : Entity, IAggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public IReadOnlyCollection<JobNode> Nodes => _nodes.AsReadOnly();
+    /// <summary>
+    /// The node states this instance holds: every workflow node, plus the fan-out children it loaded or created
+    /// (a job is loaded with only the children a step needs).
+    /// </summary>
+    public IReadOnlyCollection<JobNode> Nodes => AllNodes.ToList().AsReadOnly();
 
-    /// <summary>Timeline entries added by this instance (existing ones are never loaded).</summary>
+    /// <summary>Timeline entries added by this instance and not yet taken by storage (existing ones are never loaded).</summary>
     public IReadOnlyCollection<JobEvent> Events => _events.AsReadOnly();
+
+    private IEnumerable<JobNode> AllNodes => _createdChildren.Count == 0 ? _nodes : _nodes.Concat(_createdChildren);
+
+    /// <summary>The workflow's own nodes; a fan-out among them is finished only when all of its children are.</summary>
+    private IEnumerable<JobNode> WorkflowNodes => _nodes.Where(n => n.ParentNodeId is null);
 
     /// <summary>Task attempts to deliver, produced by the last operations; <see cref="TakeDispatches"/> drains them.</summary>
     public IReadOnlyList<TaskDispatch> PendingDispatches => _dispatches;
@@ -140,16 +153,18 @@ public sealed partial class Job : Entity, IAggregateRoot
     private static NodeDefinition SpecOf(WorkflowDefinition definition, JobNode node) =>
         definition.GetNode(node.ParentNodeId ?? node.NodeId);
 
-    private void AddNode(JobNode node)
-    {
-        _nodes.Add(node);
-        _nodesById?.Add(node.NodeId, node);
-    }
-
     public JobNode? FindNode(string nodeId)
     {
-        _nodesById ??= _nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
+        _nodesById ??= AllNodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
         return _nodesById.GetValueOrDefault(nodeId);
+    }
+
+    /// <summary>Timeline entries to store; the instance forgets them.</summary>
+    public IReadOnlyList<JobEvent> TakeEvents()
+    {
+        var events = _events.ToList();
+        _events.Clear();
+        return events;
     }
 
     /// <summary>Applies a worker's success for <paramref name="taskId"/>.</summary>
@@ -163,6 +178,11 @@ public sealed partial class Job : Entity, IAggregateRoot
 
         var node = FindNode(NodeIdOf(taskId))!;
         node.MarkCompleted(outputJson, now);
+        if (node.ParentNodeId is { } parentId)
+        {
+            FindNode(parentId)!.ChildCompleted();
+        }
+
         Record(JobEventTypes.NodeCompleted, node.NodeId, new { task_id = taskId, attempt = node.Attempt }, null, now);
         Advance(definition, now);
         return ResultOutcome.Applied;
@@ -204,7 +224,7 @@ public sealed partial class Job : Entity, IAggregateRoot
             return 0;
         }
 
-        var due = _nodes.Where(n => n.IsRetryScheduled && n.NextAttemptAt <= now).ToList();
+        var due = AllNodes.Where(n => n.IsRetryScheduled && n.NextAttemptAt <= now).ToList();
         foreach (var node in due)
         {
             node.MarkReady(now);
@@ -281,7 +301,9 @@ public sealed partial class Job : Entity, IAggregateRoot
 
     private void CancelUnfinishedNodes(DateTimeOffset now)
     {
-        foreach (var node in _nodes.Where(n => !n.Status.IsTerminal() || n.IsRetryScheduled))
+        // Children that are not in memory are cancelled by storage in bulk, each with its own timeline entry.
+        _fanOutsToCancel.AddRange(WorkflowNodes.Where(n => n.ChildrenTotal > n.ChildrenCompleted && !n.Status.IsTerminal()).Select(n => n.NodeId));
+        foreach (var node in AllNodes.Where(n => !n.Status.IsTerminal() || n.IsRetryScheduled).ToList())
         {
             node.MarkCancelled(now);
             Record(JobEventTypes.NodeCancelled, node.NodeId, null, null, now);

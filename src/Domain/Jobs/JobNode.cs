@@ -66,6 +66,33 @@ public sealed class JobNode
 
     public bool IsRetryScheduled => Status == NodeStatus.Failed && NextAttemptAt is not null;
 
+    /// <summary>A fan-out's number of children (0 for other nodes).</summary>
+    public int ChildrenTotal { get; private set; }
+
+    /// <summary>A fan-out's children dispatched in this run and not completed yet (retries waiting included).</summary>
+    public int ChildrenActive { get; private set; }
+
+    /// <summary>A fan-out's completed children.</summary>
+    public int ChildrenCompleted { get; private set; }
+
+    /// <summary>A fan-out's children that wait for a free slot: neither dispatched in this run nor completed.</summary>
+    public int ChildrenWaiting => ChildrenTotal - ChildrenActive - ChildrenCompleted;
+
+    internal void CountChildren(int total, int active, int completed)
+    {
+        ChildrenTotal = total;
+        ChildrenActive = active;
+        ChildrenCompleted = completed;
+    }
+
+    internal void ChildActivated() => ChildrenActive++;
+
+    internal void ChildCompleted()
+    {
+        ChildrenActive--;
+        ChildrenCompleted++;
+    }
+
     /// <summary>A fan-out child's parameters, rendered once when its fan-out expands.</summary>
     internal void SetParams(string paramsJson) => ParamsJson = paramsJson;
 

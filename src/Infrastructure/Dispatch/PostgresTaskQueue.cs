@@ -29,7 +29,7 @@ internal sealed class PostgresTaskQueue(
         {
             var jobSequence = sequence.GetValueOrDefault(dispatch.JobId.Value);
             sequence[dispatch.JobId.Value] = jobSequence + 1;
-            db.TaskQueue.Add(new QueuedTask
+            db.PendingTasks.Add(new QueuedTask
             {
                 TaskId = dispatch.TaskId,
                 JobId = dispatch.JobId.Value,
@@ -48,14 +48,20 @@ internal sealed class PostgresTaskQueue(
         }
     }
 
-    public async Task RemoveAsync(string taskId, CancellationToken cancellationToken)
+    public async Task RemoveAsync(IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken)
     {
+        if (taskIds.Count == 0)
+        {
+            return;
+        }
+
         await db.EnsureTransactionAsync(cancellationToken);
-        await db.TaskQueue.Where(t => t.TaskId == taskId).ExecuteDeleteAsync(cancellationToken);
+        await db.TaskQueue.Where(t => taskIds.Contains(t.TaskId)).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task WithdrawJobAsync(JobId jobId, CancellationToken cancellationToken)
     {
+        db.PendingTasks.RemoveAll(t => t.JobId == jobId.Value);
         await db.EnsureTransactionAsync(cancellationToken);
         await db.TaskQueue.Where(t => t.JobId == jobId.Value && t.ClaimedBy == null).ExecuteDeleteAsync(cancellationToken);
     }

@@ -5,6 +5,7 @@ using DagMaster.Domain.Workflows;
 using DagMaster.Infrastructure.Dispatch;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DagMaster.Infrastructure.Persistence;
 
@@ -47,9 +48,19 @@ public sealed class DagMasterDbContext(
             }
         }
 
+        var bulk = new BulkWrites();
+        foreach (var job in ChangeTracker.Entries<Job>().Select(e => e.Entity))
+        {
+            bulk.Take(job);
+        }
+
+        bulk.AddTasks(PendingTasks);
+        PendingTasks.Clear();
         var queues = notifications?.TakePending() ?? [];
+        bulk.Notify(queues);
+
         var transaction = Database.CurrentTransaction;
-        if (transaction is null && queues.Count > 0)
+        if (transaction is null && !bulk.IsEmpty)
         {
             transaction = await Database.BeginTransactionAsync(cancellationToken);
         }
@@ -57,10 +68,11 @@ public sealed class DagMasterDbContext(
         await using (transaction)
         {
             await SaveChangesAsync(cancellationToken);
-            if (queues.Count > 0)
+            if (!bulk.IsEmpty)
             {
-                // Delivered by PostgreSQL at commit, so a listener never wakes before the tasks are visible.
-                await Database.ExecuteSqlAsync($"SELECT pg_notify('dagmaster_tasks', q) FROM unnest({queues.ToArray()}) AS q", cancellationToken);
+                var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
+                await using var batch = bulk.ToBatch(connection, (Npgsql.NpgsqlTransaction?)transaction?.GetDbTransaction());
+                await batch.ExecuteNonQueryAsync(cancellationToken);
             }
 
             if (transaction is not null)
@@ -74,6 +86,9 @@ public sealed class DagMasterDbContext(
             notifications!.SignalLocal();
         }
     }
+
+    /// <summary>Tasks enqueued in this unit of work, written in bulk at commit.</summary>
+    internal List<QueuedTask> PendingTasks { get; } = [];
 
     /// <summary>Starts the transaction that row locks belong to, unless one is open already.</summary>
     internal async Task EnsureTransactionAsync(CancellationToken cancellationToken)

@@ -8,14 +8,14 @@ public sealed class CancelJobCommandHandler(JobExecution execution, TimeProvider
 {
     public async ValueTask<Unit> Handle(CancelJobCommand command, CancellationToken cancellationToken)
     {
-        var (job, _) = await execution.GetAsync(new JobId(command.JobId), cancellationToken);
+        var (job, definition) = await execution.GetAsync(new JobId(command.JobId), ChildSelection.None, cancellationToken);
         if (command.PlatformId is not null && job.PlatformId != command.PlatformId)
         {
             throw new NotFoundException("Job", command.JobId.ToString());
         }
 
         job.Cancel(command.Actor, command.Reason, clock);
-        await execution.FlushAsync(job, cancellationToken);
+        await execution.FlushAsync(job, definition, cancellationToken);
         return Unit.Value;
     }
 }

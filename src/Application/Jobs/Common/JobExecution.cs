@@ -12,14 +12,15 @@ namespace DagMaster.Application.Jobs.Common;
 /// workflow version it runs, and afterwards hand its new dispatches and withdrawals to the task queue and
 /// record its telemetry. Scoped: one command changes one job.
 /// </summary>
-public sealed partial class JobExecution(IJobRepository jobs, IWorkflowCatalog catalog, ITaskQueue queue, ILogger<JobExecution> logger) : IDisposable
+public sealed partial class JobExecution(
+    IJobRepository jobs, IWorkflowCatalog catalog, ITaskQueue queue, TimeProvider clock, ILogger<JobExecution> logger) : IDisposable
 {
     private JobStatus _statusBefore;
     private IDisposable? _logScope;
 
-    public async Task<(Job Job, WorkflowDefinition Definition)?> LoadAsync(JobId jobId, CancellationToken cancellationToken)
+    public async Task<(Job Job, WorkflowDefinition Definition)?> LoadAsync(JobId jobId, ChildSelection children, CancellationToken cancellationToken)
     {
-        var job = await jobs.GetForUpdateAsync(jobId, cancellationToken);
+        var job = await jobs.GetForUpdateAsync(jobId, children, cancellationToken);
         if (job is null)
         {
             return null;
@@ -31,8 +32,8 @@ public sealed partial class JobExecution(IJobRepository jobs, IWorkflowCatalog c
         return (job, definition);
     }
 
-    public async Task<(Job Job, WorkflowDefinition Definition)> GetAsync(JobId jobId, CancellationToken cancellationToken) =>
-        await LoadAsync(jobId, cancellationToken) ?? throw new NotFoundException("Job", jobId.ToString());
+    public async Task<(Job Job, WorkflowDefinition Definition)> GetAsync(JobId jobId, ChildSelection children, CancellationToken cancellationToken) =>
+        await LoadAsync(jobId, children, cancellationToken) ?? throw new NotFoundException("Job", jobId.ToString());
 
     /// <summary>Starts tracking a job that was just created (its status before is pending).</summary>
     public void Track(Job job)
@@ -46,8 +47,9 @@ public sealed partial class JobExecution(IJobRepository jobs, IWorkflowCatalog c
         });
     }
 
-    public async Task FlushAsync(Job job, CancellationToken cancellationToken)
+    public async Task FlushAsync(Job job, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
+        await SupplyDemandsAsync(job, definition, cancellationToken);
         queue.Enqueue(job.TakeDispatches());
         if (job.WithdrawQueuedTasks)
         {
@@ -62,6 +64,34 @@ public sealed partial class JobExecution(IJobRepository jobs, IWorkflowCatalog c
     }
 
     public void Dispose() => _logScope?.Dispose();
+
+    /// <summary>Gives the job the children and outputs it asked for (fan-out refills, fan-in inputs) until it asks no more.</summary>
+    private async Task SupplyDemandsAsync(Job job, WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        while (job.TakeDemands() is { Count: > 0 } demands)
+        {
+            var supplied = false;
+            foreach (var demand in demands)
+            {
+                if (demand.Kind == FanOutDemandKind.ChildOutputs)
+                {
+                    job.ProvideChildOutputs(demand.FanOutId, await jobs.ReadChildOutputsAsync(job, demand.FanOutId, cancellationToken));
+                    supplied = true;
+                }
+                else
+                {
+                    supplied |= await jobs.LoadWaitingChildrenAsync(job, demand.FanOutId, demand.Count, cancellationToken) > 0;
+                }
+            }
+
+            if (!supplied)
+            {
+                return; // nothing more is stored: the counters and the rows disagree only if a child was removed meanwhile
+            }
+
+            job.Resume(definition, clock);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} {Status} {Error}")]
     private partial void LogJobEnded(Guid jobId, string status, string? error);

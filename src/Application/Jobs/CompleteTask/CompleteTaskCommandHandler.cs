@@ -1,31 +1,21 @@
 using System.Text.Json;
 using DagMaster.Application.Common.Exceptions;
-using DagMaster.Application.Common.Telemetry;
-using DagMaster.Application.Jobs.Common;
+using DagMaster.Application.Jobs.ApplyTaskResults;
 using DagMaster.Domain.Jobs;
 
 namespace DagMaster.Application.Jobs.CompleteTask;
 
-public sealed class CompleteTaskCommandHandler(JobExecution execution, ITaskQueue queue, TimeProvider clock)
-    : ICommandHandler<CompleteTaskCommand, TaskResultResponse>
+public sealed class CompleteTaskCommandHandler(TaskResultBatcher results) : ICommandHandler<CompleteTaskCommand, TaskResultResponse>
 {
     public async ValueTask<TaskResultResponse> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
-        if (!TaskIds.TryParse(command.TaskId, out var jobId, out var nodeId, out _))
+        if (!TaskIds.TryParse(command.TaskId, out var jobId, out _, out _))
         {
             throw new NotFoundException("Task", command.TaskId);
         }
 
-        var (job, definition) = await execution.GetAsync(jobId, cancellationToken);
         var output = command.Output is { ValueKind: JsonValueKind.Object } o ? o.GetRawText() : "{}";
-        var outcome = job.CompleteTask(definition, command.TaskId, output, clock);
-        if (outcome == ResultOutcome.Applied)
-        {
-            await queue.RemoveAsync(command.TaskId, cancellationToken);
-            DagMasterTelemetry.TaskFinished(job, job.FindNode(nodeId)!, command.TaskId, "completed", clock.GetUtcNow());
-        }
-
-        await execution.FlushAsync(job, cancellationToken);
+        var outcome = await results.SubmitAsync(jobId, TaskResult.Completed(command.TaskId, output));
         return new TaskResultResponse(outcome.ToString().ToLowerInvariant());
     }
 }

@@ -7,14 +7,14 @@ public sealed class EnforceDeadlineCommandHandler(JobExecution execution, TimePr
 {
     public async ValueTask<bool> Handle(EnforceDeadlineCommand command, CancellationToken cancellationToken)
     {
-        if (await execution.LoadAsync(new JobId(command.JobId), cancellationToken) is not { } loaded)
+        if (await execution.LoadAsync(new JobId(command.JobId), ChildSelection.None, cancellationToken) is not { } loaded)
         {
             return false;
         }
 
-        var job = loaded.Job;
+        var (job, definition) = loaded;
         var failed = job.EnforceDeadline(clock);
-        await execution.FlushAsync(job, cancellationToken);
+        await execution.FlushAsync(job, definition, cancellationToken);
         return failed;
     }
 }

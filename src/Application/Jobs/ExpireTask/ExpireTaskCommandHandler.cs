@@ -7,17 +7,18 @@ public sealed class ExpireTaskCommandHandler(JobExecution execution, ITaskQueue 
 {
     public async ValueTask<Unit> Handle(ExpireTaskCommand command, CancellationToken cancellationToken)
     {
-        if (TaskIds.TryParse(command.TaskId, out var jobId, out _, out _) && await execution.LoadAsync(jobId, cancellationToken) is { } loaded)
+        if (TaskIds.TryParse(command.TaskId, out var jobId, out var nodeId, out _)
+            && await execution.LoadAsync(jobId, ChildSelection.Named([nodeId]), cancellationToken) is { } loaded)
         {
             var (job, definition) = loaded;
             var failure = command.TimedOut
                 ? new TaskFailure($"timed out after {command.TimeoutSeconds}s", "timeout", Retryable: true)
                 : new TaskFailure("lease expired", "lease_expired", Retryable: true);
             job.FailTask(definition, command.TaskId, failure, clock, JobEventTypes.NodeTimedOut);
-            await execution.FlushAsync(job, cancellationToken);
+            await execution.FlushAsync(job, definition, cancellationToken);
         }
 
-        await queue.RemoveAsync(command.TaskId, cancellationToken);
+        await queue.RemoveAsync([command.TaskId], cancellationToken);
         return Unit.Value;
     }
 }

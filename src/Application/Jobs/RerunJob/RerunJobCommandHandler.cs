@@ -9,7 +9,7 @@ public sealed class RerunJobCommandHandler(JobExecution execution, TimeProvider 
 {
     public async ValueTask<Unit> Handle(RerunJobCommand command, CancellationToken cancellationToken)
     {
-        var (job, definition) = await execution.GetAsync(new JobId(command.JobId), cancellationToken);
+        var (job, definition) = await execution.GetAsync(new JobId(command.JobId), ChildSelection.Every, cancellationToken);
         if (!definition.TryGetNode(command.FromNode, out var node) || node.Type == NodeType.Start)
         {
             throw new ValidationException([new ValidationFailure(
@@ -18,7 +18,7 @@ public sealed class RerunJobCommandHandler(JobExecution execution, TimeProvider 
         }
 
         job.Rerun(definition, command.FromNode, command.Actor, clock);
-        await execution.FlushAsync(job, cancellationToken);
+        await execution.FlushAsync(job, definition, cancellationToken);
         return Unit.Value;
     }
 }

@@ -7,14 +7,14 @@ public sealed class RetryDueNodesCommandHandler(JobExecution execution, TimeProv
 {
     public async ValueTask<int> Handle(RetryDueNodesCommand command, CancellationToken cancellationToken)
     {
-        if (await execution.LoadAsync(new JobId(command.JobId), cancellationToken) is not { } loaded)
+        if (await execution.LoadAsync(new JobId(command.JobId), ChildSelection.WithRetryScheduled, cancellationToken) is not { } loaded)
         {
             return 0;
         }
 
         var (job, definition) = loaded;
         var retried = job.RetryDueNodes(definition, clock);
-        await execution.FlushAsync(job, cancellationToken);
+        await execution.FlushAsync(job, definition, cancellationToken);
         return retried;
     }
 }

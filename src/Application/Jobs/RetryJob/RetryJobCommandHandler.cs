@@ -7,9 +7,9 @@ public sealed class RetryJobCommandHandler(JobExecution execution, TimeProvider 
 {
     public async ValueTask<Unit> Handle(RetryJobCommand command, CancellationToken cancellationToken)
     {
-        var (job, definition) = await execution.GetAsync(new JobId(command.JobId), cancellationToken);
+        var (job, definition) = await execution.GetAsync(new JobId(command.JobId), ChildSelection.Every, cancellationToken);
         job.Retry(definition, command.Actor, clock);
-        await execution.FlushAsync(job, cancellationToken);
+        await execution.FlushAsync(job, definition, cancellationToken);
         return Unit.Value;
     }
 }

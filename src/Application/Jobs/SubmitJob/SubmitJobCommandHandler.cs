@@ -61,7 +61,7 @@ public sealed class SubmitJobCommandHandler(
         execution.Track(job);
         job.Start(definition, clock);
         jobs.Add(job);
-        await execution.FlushAsync(job, cancellationToken);
+        await execution.FlushAsync(job, definition, cancellationToken);
         DagMasterTelemetry.JobSubmitted(job);
         return new SubmitJobResponse(job.Id.Value, Replayed: false);
     }

@@ -38,8 +38,10 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
 
         builder.HasMany(j => j.Nodes).WithOne().HasForeignKey(n => n.JobId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(j => j.Nodes).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(j => j.Events).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(j => j.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Timeline entries are appended in bulk at commit (BulkWrites), never loaded with the job.
+        builder.Ignore(j => j.Events);
+        builder.HasMany<JobEvent>().WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
 
         // Keyset paging newest first, alone or filtered; ids are UUID v7 so they sort with creation time.
         builder.HasIndex(j => new { j.CreatedAt, j.Id }).HasDatabaseName("ix_jobs_created").IsDescending(true, true);

@@ -29,8 +29,18 @@ internal sealed class JobNodeConfiguration : IEntityTypeConfiguration<JobNode>
         builder.Property(n => n.CheckpointJson).HasColumnName("checkpoint").HasColumnType("jsonb");
         builder.Property(n => n.ProgressJson).HasColumnName("progress").HasColumnType("jsonb");
         builder.Property(n => n.AttemptOffset).HasColumnName("attempt_offset");
+        builder.Property(n => n.ChildrenTotal).HasColumnName("children_total");
+        builder.Property(n => n.ChildrenActive).HasColumnName("children_active");
+        builder.Property(n => n.ChildrenCompleted).HasColumnName("children_completed");
         builder.Ignore(n => n.IsRetryScheduled);
         builder.Ignore(n => n.AttemptsThisRun);
+        builder.Ignore(n => n.ChildrenWaiting);
+
+        // A fan-out's children in index order (fan-in, listings), and its waiting children for max_parallel refills.
+        builder.HasIndex(n => new { n.JobId, n.ParentNodeId, n.Index }, "ix_job_nodes_children")
+            .HasFilter("parent_node_id IS NOT NULL");
+        builder.HasIndex(n => new { n.JobId, n.ParentNodeId, n.Index }, "ix_job_nodes_waiting_children")
+            .HasFilter("parent_node_id IS NOT NULL AND status = 'Ready'");
 
         // The sweep finds due retries without scanning finished nodes.
         builder.HasIndex(n => n.NextAttemptAt).HasDatabaseName("ix_job_nodes_due_retries").HasFilter("status = 'Failed' AND next_attempt_at IS NOT NULL");

@@ -234,6 +234,18 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("checkpoint");
 
+                    b.Property<int>("ChildrenActive")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_active");
+
+                    b.Property<int>("ChildrenCompleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_completed");
+
+                    b.Property<int>("ChildrenTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("children_total");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -299,6 +311,12 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_job_nodes_due_retries")
                         .HasFilter("status = 'Failed' AND next_attempt_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "JobId", "ParentNodeId", "Index" }, "ix_job_nodes_children")
+                        .HasFilter("parent_node_id IS NOT NULL");
+
+                    b.HasIndex(new[] { "JobId", "ParentNodeId", "Index" }, "ix_job_nodes_waiting_children")
+                        .HasFilter("parent_node_id IS NOT NULL AND status = 'Ready'");
 
                     b.ToTable("job_nodes", "dagmaster");
                 });
@@ -444,7 +462,7 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("DagMaster.Domain.Jobs.JobEvent", b =>
                 {
                     b.HasOne("DagMaster.Domain.Jobs.Job", null)
-                        .WithMany("Events")
+                        .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -461,8 +479,6 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("DagMaster.Domain.Jobs.Job", b =>
                 {
-                    b.Navigation("Events");
-
                     b.Navigation("Nodes");
                 });
 #pragma warning restore 612, 618

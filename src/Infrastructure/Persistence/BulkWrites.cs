@@ -1,0 +1,142 @@
+using DagMaster.Domain.Jobs;
+using DagMaster.Infrastructure.Dispatch;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DagMaster.Infrastructure.Persistence;
+
+/// <summary>
+/// The rows a unit of work appends in bulk: timeline entries, new fan-out children, queued tasks, children
+/// cancelled with their job, and the NOTIFY for waiting claims. Each kind is one INSERT over unnest()ed
+/// arrays, and all of them travel in one batch, so 100,000 children cost one round trip, not 100,000.
+/// </summary>
+internal sealed class BulkWrites
+{
+    private readonly List<JobEvent> _events = [];
+    private readonly List<JobNode> _children = [];
+    private readonly List<QueuedTask> _tasks = [];
+    private readonly List<(Guid JobId, string FanOutId)> _cancelledFanOuts = [];
+    private readonly List<string> _queues = [];
+
+    public bool IsEmpty => _events.Count + _children.Count + _tasks.Count + _cancelledFanOuts.Count + _queues.Count == 0;
+
+    public void Take(Job job)
+    {
+        _events.AddRange(job.TakeEvents());
+        _children.AddRange(job.TakeCreatedChildren());
+        _cancelledFanOuts.AddRange(job.TakeFanOutsToCancel().Select(id => (job.Id.Value, id)));
+    }
+
+    public void AddTasks(IEnumerable<QueuedTask> tasks) => _tasks.AddRange(tasks);
+
+    public void Notify(IEnumerable<string> queues) => _queues.AddRange(queues);
+
+    public NpgsqlBatch ToBatch(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+
+        // Children first: the cancellation below and claims after commit find them.
+        if (_children.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(InsertChildren,
+                Array("job_ids", NpgsqlDbType.Uuid, _children.Select(c => c.JobId.Value)),
+                Array("node_ids", NpgsqlDbType.Text, _children.Select(c => c.NodeId)),
+                Array("parents", NpgsqlDbType.Text, _children.Select(c => c.ParentNodeId)),
+                Array("indexes", NpgsqlDbType.Integer, _children.Select(c => c.Index)),
+                Array("statuses", NpgsqlDbType.Text, _children.Select(c => c.Status.ToString())),
+                Array("attempts", NpgsqlDbType.Integer, _children.Select(c => c.Attempt)),
+                Array("task_ids", NpgsqlDbType.Text, _children.Select(c => c.TaskId)),
+                Array("params", NpgsqlDbType.Jsonb, _children.Select(c => c.ParamsJson)),
+                Array("ready_at", NpgsqlDbType.TimestampTz, _children.Select(c => c.ReadyAt)),
+                Array("dispatched_at", NpgsqlDbType.TimestampTz, _children.Select(c => c.DispatchedAt)),
+                Array("completed_at", NpgsqlDbType.TimestampTz, _children.Select(c => c.CompletedAt))));
+        }
+
+        if (_events.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(InsertEvents,
+                Array("job_ids", NpgsqlDbType.Uuid, _events.Select(e => e.JobId.Value)),
+                Array("types", NpgsqlDbType.Text, _events.Select(e => e.Type)),
+                Array("node_ids", NpgsqlDbType.Text, _events.Select(e => e.NodeId)),
+                Array("data", NpgsqlDbType.Jsonb, _events.Select(e => e.DataJson)),
+                Array("actors", NpgsqlDbType.Text, _events.Select(e => e.Actor)),
+                Array("occurred_at", NpgsqlDbType.TimestampTz, _events.Select(e => e.OccurredAt))));
+        }
+
+        if (_tasks.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(InsertTasks,
+                Array("task_ids", NpgsqlDbType.Text, _tasks.Select(t => t.TaskId)),
+                Array("job_ids", NpgsqlDbType.Uuid, _tasks.Select(t => t.JobId)),
+                Array("node_ids", NpgsqlDbType.Text, _tasks.Select(t => t.NodeId)),
+                Array("queues", NpgsqlDbType.Text, _tasks.Select(t => t.Queue)),
+                Array("handlers", NpgsqlDbType.Text, _tasks.Select(t => t.Handler)),
+                Array("priorities", NpgsqlDbType.Integer, _tasks.Select(t => t.Priority)),
+                Array("sequences", NpgsqlDbType.Integer, _tasks.Select(t => t.JobSequence)),
+                Array("attempts", NpgsqlDbType.Integer, _tasks.Select(t => t.Attempt)),
+                Array("timeouts", NpgsqlDbType.Integer, _tasks.Select(t => t.TimeoutSeconds)),
+                Array("payloads", NpgsqlDbType.Jsonb, _tasks.Select(t => t.Payload)),
+                Array("enqueued_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.EnqueuedAt)),
+                Array("available_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.AvailableAt))));
+        }
+
+        if (_cancelledFanOuts.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(CancelChildren,
+                Array("job_ids", NpgsqlDbType.Uuid, _cancelledFanOuts.Select(c => c.JobId)),
+                Array("fan_outs", NpgsqlDbType.Text, _cancelledFanOuts.Select(c => c.FanOutId))));
+        }
+
+        if (_queues.Count > 0)
+        {
+            // Delivered by PostgreSQL at commit, so a listener never wakes before the tasks are visible.
+            batch.BatchCommands.Add(Command("SELECT pg_notify('dagmaster_tasks', q) FROM unnest(@queues) AS q",
+                Array("queues", NpgsqlDbType.Text, _queues.Distinct(StringComparer.Ordinal))));
+        }
+
+        return batch;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
+
+    private const string InsertChildren = """
+        INSERT INTO dagmaster.job_nodes (job_id, node_id, parent_node_id, index, status, attempt, attempt_offset, task_id, params,
+                                         ready_at, dispatched_at, completed_at, children_total, children_active, children_completed)
+        SELECT j, n, p, i, s, a, 0, t, pr, r, d, c, 0, 0, 0
+        FROM unnest(@job_ids, @node_ids, @parents, @indexes, @statuses, @attempts, @task_ids, @params, @ready_at, @dispatched_at, @completed_at)
+             AS x(j, n, p, i, s, a, t, pr, r, d, c)
+        """;
+
+    private const string InsertEvents = """
+        INSERT INTO dagmaster.job_events (job_id, type, node_id, data, actor, occurred_at)
+        SELECT * FROM unnest(@job_ids, @types, @node_ids, @data, @actors, @occurred_at)
+        """;
+
+    private const string InsertTasks = """
+        INSERT INTO dagmaster.task_queue (task_id, job_id, node_id, queue, handler, priority, job_sequence, attempt, timeout_seconds,
+                                          payload, enqueued_at, available_at)
+        SELECT * FROM unnest(@task_ids, @job_ids, @node_ids, @queues, @handlers, @priorities, @sequences, @attempts, @timeouts,
+                             @payloads, @enqueued_at, @available_at)
+        """;
+
+    private const string CancelChildren = """
+        WITH cancelled AS (
+            UPDATE dagmaster.job_nodes n
+            SET status = 'Cancelled', completed_at = now(), next_attempt_at = NULL, lease_expires_at = NULL
+            FROM unnest(@job_ids, @fan_outs) AS f(job_id, fan_out)
+            WHERE n.job_id = f.job_id AND n.parent_node_id = f.fan_out
+              AND (n.status IN ('Pending', 'Ready', 'Dispatched', 'Running') OR (n.status = 'Failed' AND n.next_attempt_at IS NOT NULL))
+            RETURNING n.job_id, n.node_id
+        )
+        INSERT INTO dagmaster.job_events (job_id, type, node_id, occurred_at)
+        SELECT job_id, 'node_cancelled', node_id, now() FROM cancelled
+        """;
+}

@@ -1,0 +1,81 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DagMaster.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class FanOutCounters : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "children_active",
+                schema: "dagmaster",
+                table: "job_nodes",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "children_completed",
+                schema: "dagmaster",
+                table: "job_nodes",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "children_total",
+                schema: "dagmaster",
+                table: "job_nodes",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_nodes_children",
+                schema: "dagmaster",
+                table: "job_nodes",
+                columns: new[] { "job_id", "parent_node_id", "index" },
+                filter: "parent_node_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_job_nodes_waiting_children",
+                schema: "dagmaster",
+                table: "job_nodes",
+                columns: new[] { "job_id", "parent_node_id", "index" },
+                filter: "parent_node_id IS NOT NULL AND status = 'Ready'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_job_nodes_children",
+                schema: "dagmaster",
+                table: "job_nodes");
+
+            migrationBuilder.DropIndex(
+                name: "ix_job_nodes_waiting_children",
+                schema: "dagmaster",
+                table: "job_nodes");
+
+            migrationBuilder.DropColumn(
+                name: "children_active",
+                schema: "dagmaster",
+                table: "job_nodes");
+
+            migrationBuilder.DropColumn(
+                name: "children_completed",
+                schema: "dagmaster",
+                table: "job_nodes");
+
+            migrationBuilder.DropColumn(
+                name: "children_total",
+                schema: "dagmaster",
+                table: "job_nodes");
+        }
+    }
+}
