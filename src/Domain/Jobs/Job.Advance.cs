@@ -144,15 +144,22 @@ public sealed partial class Job
         Enqueue(spec, node, TemplateValues.ToJson(rendered), now);
     }
 
-    /// <summary>Marks the node DISPATCHED with a new attempt and adds the task to deliver.</summary>
-    private void Enqueue(NodeDefinition spec, JobNode node, string paramsJson, DateTimeOffset now)
+    /// <summary>
+    /// Marks the node DISPATCHED with a new attempt and adds the task to deliver. A fan-out records its children's
+    /// first dispatches as one entry (<paramref name="record"/> false), not one per child.
+    /// </summary>
+    private void Enqueue(NodeDefinition spec, JobNode node, string paramsJson, DateTimeOffset now, bool record = true)
     {
         var task = spec.Task!;
         var attempt = node.Attempt + 1;
         var taskId = TaskIds.Format(Id, node.NodeId, attempt);
         node.MarkDispatched(taskId, paramsJson, now);
         var queue = task.Queue ?? DefaultQueue;
-        Record(JobEventTypes.NodeDispatched, node.NodeId, new { task_id = taskId, attempt = node.AttemptsThisRun, queue, handler = task.Handler }, null, now);
+        if (record)
+        {
+            Record(JobEventTypes.NodeDispatched, node.NodeId, new { task_id = taskId, attempt = node.AttemptsThisRun, queue, handler = task.Handler }, null, now);
+        }
+
         _dispatches.Add(new TaskDispatch(
             taskId, Id, node.NodeId, task.Handler, queue, paramsJson, node.AttemptsThisRun, spec.Retry.MaxAttempts, task.TimeoutSeconds,
             task.Priority ?? Priority, CorrelationId, WorkflowId, WorkflowVersion, node.CheckpointJson, now));

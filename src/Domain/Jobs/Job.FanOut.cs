@@ -86,11 +86,18 @@ public sealed partial class Job
         }
 
         var free = Math.Min((spec.MaxParallel ?? int.MaxValue) - parent.ChildrenActive, parent.ChildrenWaiting);
+        var first = new List<JobNode>();
         foreach (var child in inMemory.Where(c => c.AttemptsThisRun == 0).Take(Math.Max(free, 0)))
         {
             parent.ChildActivated();
-            Enqueue(spec, child, child.ParamsJson ?? "{}", now);
+            Enqueue(spec, child, child.ParamsJson ?? "{}", now, record: false);
+            first.Add(child);
             free--;
+        }
+
+        if (first.Count > 0)
+        {
+            Record(JobEventTypes.ChildrenDispatched, parent.NodeId, new { count = first.Count, first = first[0].NodeId, last = first[^1].NodeId }, null, now);
             changed = true;
         }
 

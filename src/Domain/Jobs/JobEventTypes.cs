@@ -10,6 +10,10 @@ public static class JobEventTypes
     public const string JobCancelled = "job_cancelled";
     public const string NodeReady = "node_ready";
     public const string NodeDispatched = "node_dispatched";
+
+    /// <summary>A fan-out dispatched a batch of its children for the first time (one entry, not one per child).</summary>
+    public const string ChildrenDispatched = "children_dispatched";
+
     public const string NodeStarted = "node_started";
     public const string NodeProgress = "node_progress";
     public const string NodeCompleted = "node_completed";

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DagMaster.Application.Abstractions;
 using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
@@ -40,7 +39,7 @@ internal sealed class PostgresTaskQueue(
                 JobSequence = jobSequence,
                 Attempt = dispatch.Attempt,
                 TimeoutSeconds = dispatch.TimeoutSeconds,
-                Payload = Payload(dispatch),
+                MaxAttempts = dispatch.MaxAttempts,
                 EnqueuedAt = clock.GetUtcNow(),
                 AvailableAt = dispatch.AvailableAt,
             });
@@ -129,14 +128,26 @@ internal sealed class PostgresTaskQueue(
             expired.Add(new ExpiredTask(reader.GetString(0), reader.GetBoolean(1), reader.GetInt32(2)));
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            DagMasterTelemetry.QueueDepthObserved(reader.GetInt64(0));
-        }
-
+        await reader.DisposeAsync();
+        await ObserveQueueDepthAsync(connection, cancellationToken);
         return expired;
     }
+
+    /// <summary>Counts the waiting tasks for the queue-depth gauge, at most every 10 s (a count reads the whole queue).</summary>
+    private async Task ObserveQueueDepthAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var last = Interlocked.Read(ref s_queueDepthObservedAt);
+        if (now - last < 10_000 || Interlocked.CompareExchange(ref s_queueDepthObservedAt, now, last) != last)
+        {
+            return;
+        }
+
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM dagmaster.task_queue WHERE claimed_by IS NULL", connection);
+        DagMasterTelemetry.QueueDepthObserved((long)(await count.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    private static long s_queueDepthObservedAt;
 
     private async Task<HeartbeatResult> TouchAsync(string sql, string taskId, string? progressJson, string? checkpointJson, CancellationToken cancellationToken)
     {
@@ -172,21 +183,4 @@ internal sealed class PostgresTaskQueue(
             ? new HeartbeatResult(HeartbeatStatus.Cancelled, lease)
             : new HeartbeatResult(HeartbeatStatus.Current, lease);
     }
-
-    private static string Payload(TaskDispatch dispatch) => new JsonObject
-    {
-        ["task_id"] = dispatch.TaskId,
-        ["job_id"] = dispatch.JobId.Value.ToString(),
-        ["node_id"] = dispatch.NodeId,
-        ["handler"] = dispatch.Handler,
-        ["queue"] = dispatch.Queue,
-        ["params"] = JsonNode.Parse(dispatch.ParamsJson),
-        ["attempt"] = dispatch.Attempt,
-        ["max_attempts"] = dispatch.MaxAttempts,
-        ["timeout_seconds"] = dispatch.TimeoutSeconds,
-        ["correlation_id"] = dispatch.CorrelationId,
-        ["workflow_id"] = dispatch.WorkflowId,
-        ["workflow_version"] = dispatch.WorkflowVersion,
-        ["checkpoint"] = dispatch.CheckpointJson is null ? null : JsonNode.Parse(dispatch.CheckpointJson),
-    }.ToJsonString();
 }

@@ -25,8 +25,7 @@ internal sealed class QueuedTask
 
     public int TimeoutSeconds { get; set; }
 
-    /// <summary>The task message (workers.md) without its lease, as JSON.</summary>
-    public string Payload { get; set; } = null!;
+    public int MaxAttempts { get; set; }
 
     public DateTimeOffset EnqueuedAt { get; set; }
 

@@ -5,34 +5,50 @@ internal static class Sql
 {
     public const string Claim = """
         WITH picked AS (
-            SELECT task_id FROM dagmaster.task_queue
-            WHERE claimed_by IS NULL AND queue = ANY(@queues) AND available_at <= now()
-              AND (@handlers::text[] IS NULL OR handler = ANY(@handlers))
-            ORDER BY priority DESC, job_sequence, enqueued_at
+            -- One ordered index scan per queue (a sort over every queued task would cost O(queue) per claim),
+            -- then the best of them across queues.
+            SELECT p.task_id FROM unnest(@queues::text[]) AS q(name)
+            CROSS JOIN LATERAL (
+                SELECT t.task_id, t.priority, t.job_sequence, t.enqueued_at FROM dagmaster.task_queue t
+                WHERE t.claimed_by IS NULL AND t.queue = q.name AND t.available_at <= now()
+                  AND (@handlers::text[] IS NULL OR t.handler = ANY(@handlers))
+                ORDER BY t.priority DESC, t.job_sequence, t.enqueued_at
+                LIMIT @max
+                FOR UPDATE SKIP LOCKED
+            ) p
+            ORDER BY p.priority DESC, p.job_sequence, p.enqueued_at
             LIMIT @max
-            FOR UPDATE SKIP LOCKED
         ), claimed AS (
             UPDATE dagmaster.task_queue t
             SET claimed_by = @worker, claimed_at = now(), lease_expires_at = now() + @lease
             FROM picked WHERE t.task_id = picked.task_id
-            RETURNING t.task_id, t.job_id, t.node_id, t.payload, t.lease_expires_at, t.claimed_at, t.enqueued_at
+            RETURNING t.task_id, t.job_id, t.node_id, t.handler, t.queue, t.attempt, t.max_attempts, t.timeout_seconds,
+                      t.lease_expires_at, t.claimed_at, t.enqueued_at, t.priority, t.job_sequence
         ), started AS (
             UPDATE dagmaster.job_nodes n
             SET status = 'Running', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at
             FROM claimed c
             WHERE n.job_id = c.job_id AND n.node_id = c.node_id AND n.task_id = c.task_id AND n.status = 'Dispatched'
-            RETURNING n.job_id, n.node_id, n.task_id
+            RETURNING n.job_id, n.node_id, n.task_id, n.params, n.checkpoint
         ), events AS (
             INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
             SELECT s.job_id, 'node_started', s.node_id, jsonb_build_object('task_id', s.task_id, 'worker_id', @worker::text), now()
             FROM started s
         )
         SELECT c.task_id,
-               (c.payload || jsonb_build_object('lease_expires_at', c.lease_expires_at))::text,
+               -- The task message (workers.md), made from the queue row, the node (params, checkpoint) and the job.
+               jsonb_build_object(
+                   'task_id', c.task_id, 'job_id', c.job_id, 'node_id', c.node_id, 'handler', c.handler, 'queue', c.queue,
+                   'params', COALESCE(s.params, '{}'::jsonb), 'attempt', c.attempt, 'max_attempts', c.max_attempts,
+                   'timeout_seconds', c.timeout_seconds, 'correlation_id', j.correlation_id, 'workflow_id', j.workflow_id,
+                   'workflow_version', j.workflow_version, 'checkpoint', s.checkpoint, 'lease_expires_at', c.lease_expires_at)::text,
                c.lease_expires_at,
                s.task_id IS NOT NULL,
                extract(epoch FROM (c.claimed_at - c.enqueued_at)) * 1000
-        FROM claimed c LEFT JOIN started s ON s.task_id = c.task_id
+        FROM claimed c
+        LEFT JOIN started s ON s.task_id = c.task_id
+        LEFT JOIN dagmaster.jobs j ON j.id = c.job_id
+        ORDER BY c.priority DESC, c.job_sequence, c.enqueued_at
         """;
 
     private const string NodeAndJob = """
@@ -76,7 +92,6 @@ internal static class Sql
         WHERE claimed_by IS NOT NULL
           AND (lease_expires_at < @now OR claimed_at + make_interval(secs => timeout_seconds) < @now)
         ORDER BY lease_expires_at
-        LIMIT @limit;
-        SELECT count(*) FROM dagmaster.task_queue WHERE claimed_by IS NULL;
+        LIMIT @limit
         """;
 }

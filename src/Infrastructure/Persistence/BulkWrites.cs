@@ -75,7 +75,7 @@ internal sealed class BulkWrites
                 Array("sequences", NpgsqlDbType.Integer, _tasks.Select(t => t.JobSequence)),
                 Array("attempts", NpgsqlDbType.Integer, _tasks.Select(t => t.Attempt)),
                 Array("timeouts", NpgsqlDbType.Integer, _tasks.Select(t => t.TimeoutSeconds)),
-                Array("payloads", NpgsqlDbType.Jsonb, _tasks.Select(t => t.Payload)),
+                Array("max_attempts", NpgsqlDbType.Integer, _tasks.Select(t => t.MaxAttempts)),
                 Array("enqueued_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.EnqueuedAt)),
                 Array("available_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.AvailableAt))));
         }
@@ -122,9 +122,9 @@ internal sealed class BulkWrites
 
     private const string InsertTasks = """
         INSERT INTO dagmaster.task_queue (task_id, job_id, node_id, queue, handler, priority, job_sequence, attempt, timeout_seconds,
-                                          payload, enqueued_at, available_at)
+                                          max_attempts, enqueued_at, available_at)
         SELECT * FROM unnest(@task_ids, @job_ids, @node_ids, @queues, @handlers, @priorities, @sequences, @attempts, @timeouts,
-                             @payloads, @enqueued_at, @available_at)
+                             @max_attempts, @enqueued_at, @available_at)
         """;
 
     private const string CancelChildren = """

@@ -19,7 +19,8 @@ public sealed class InProcessWorker : IAsyncDisposable
         DagMasterAppFixture app,
         IEnumerable<double>? randomDraws = null,
         int concurrency = 4,
-        IEnumerable<ITaskHandler>? extraHandlers = null)
+        IEnumerable<ITaskHandler>? extraHandlers = null,
+        IEnumerable<string>? queues = null)
     {
         var builder = Host.CreateApplicationBuilder();
         foreach (var handler in extraHandlers ?? [])
@@ -39,6 +40,11 @@ public sealed class InProcessWorker : IAsyncDisposable
                 options.WorkerKey = DagMasterAppFixture.WorkerKey;
                 options.WorkerId = "in-process-worker";
                 options.MaxConcurrency = concurrency;
+                if (queues is not null)
+                {
+                    options.Queues = [.. queues];
+                }
+
                 options.ClaimWaitSeconds = 2;
                 options.HeartbeatInterval = TimeSpan.FromSeconds(1);
                 options.DrainTimeout = TimeSpan.FromSeconds(2);

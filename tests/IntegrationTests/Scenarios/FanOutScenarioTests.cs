@@ -215,17 +215,21 @@ public sealed class FanOutScenarioTests(DagMasterAppFixture app) : ScenarioTestB
         foreach (var e in events.OrderBy(e => e.GetProperty("id").GetInt64()))
         {
             var node = e.GetProperty("node_id");
-            if (node.ValueKind != JsonValueKind.String || !node.GetString()!.StartsWith("split__", StringComparison.Ordinal))
+            if (node.ValueKind != JsonValueKind.String || !node.GetString()!.StartsWith("split", StringComparison.Ordinal))
             {
                 continue;
             }
 
             switch (e.GetProperty("type").GetString())
             {
-                case "node_dispatched":
+                case "children_dispatched": // the fan-out's first dispatch of a batch of children
+                    inFlight += e.GetProperty("data").GetProperty("count").GetInt32();
+                    max = Math.Max(max, inFlight);
+                    break;
+                case "node_dispatched": // a child's retry
                     max = Math.Max(max, ++inFlight);
                     break;
-                case "node_completed" or "node_failed" or "node_cancelled":
+                case "node_completed" or "node_failed" or "node_cancelled" when node.GetString() != "split":
                     inFlight--;
                     break;
             }

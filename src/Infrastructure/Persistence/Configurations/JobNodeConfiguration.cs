@@ -36,6 +36,9 @@ internal sealed class JobNodeConfiguration : IEntityTypeConfiguration<JobNode>
         builder.Ignore(n => n.AttemptsThisRun);
         builder.Ignore(n => n.ChildrenWaiting);
 
+        // A job's workflow nodes without its fan-out children (loaded by every step).
+        builder.HasIndex(n => n.JobId, "ix_job_nodes_workflow_nodes").HasFilter("parent_node_id IS NULL");
+
         // A fan-out's children in index order (fan-in, listings), and its waiting children for max_parallel refills.
         builder.HasIndex(n => new { n.JobId, n.ParentNodeId, n.Index }, "ix_job_nodes_children")
             .HasFilter("parent_node_id IS NOT NULL");

@@ -19,7 +19,7 @@ internal sealed class QueuedTaskConfiguration : IEntityTypeConfiguration<QueuedT
         builder.Property(t => t.JobSequence).HasColumnName("job_sequence");
         builder.Property(t => t.Attempt).HasColumnName("attempt");
         builder.Property(t => t.TimeoutSeconds).HasColumnName("timeout_seconds");
-        builder.Property(t => t.Payload).HasColumnName("payload").HasColumnType("jsonb").IsRequired();
+        builder.Property(t => t.MaxAttempts).HasColumnName("max_attempts");
         builder.Property(t => t.EnqueuedAt).HasColumnName("enqueued_at");
         builder.Property(t => t.AvailableAt).HasColumnName("available_at");
         builder.Property(t => t.ClaimedBy).HasColumnName("claimed_by").HasMaxLength(128);

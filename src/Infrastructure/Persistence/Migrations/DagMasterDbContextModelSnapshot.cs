@@ -318,6 +318,9 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.HasIndex(new[] { "JobId", "ParentNodeId", "Index" }, "ix_job_nodes_waiting_children")
                         .HasFilter("parent_node_id IS NOT NULL AND status = 'Ready'");
 
+                    b.HasIndex(new[] { "JobId" }, "ix_job_nodes_workflow_nodes")
+                        .HasFilter("parent_node_id IS NULL");
+
                     b.ToTable("job_nodes", "dagmaster");
                 });
 
@@ -417,16 +420,15 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");
 
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)")
                         .HasColumnName("node_id");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer")

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DagMaster.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(DagMasterDbContext))]
-    [Migration("20261128024104_FanOutCounters")]
-    partial class FanOutCounters
+    [Migration("20261128032534_FanOutScale")]
+    partial class FanOutScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -321,6 +321,9 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.HasIndex(new[] { "JobId", "ParentNodeId", "Index" }, "ix_job_nodes_waiting_children")
                         .HasFilter("parent_node_id IS NOT NULL AND status = 'Ready'");
 
+                    b.HasIndex(new[] { "JobId" }, "ix_job_nodes_workflow_nodes")
+                        .HasFilter("parent_node_id IS NULL");
+
                     b.ToTable("job_nodes", "dagmaster");
                 });
 
@@ -420,16 +423,15 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_expires_at");
 
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)")
                         .HasColumnName("node_id");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
