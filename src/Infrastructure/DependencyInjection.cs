@@ -32,7 +32,9 @@ public static class DependencyInjection
         services.Configure<QueueOptions>(o => o.LeaseSeconds = Math.Clamp(configuration.GetValue("WORKER_LEASE_SECONDS", 60.0), 1, 3600));
         services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
+        TuneForHotPaths(dataSourceBuilder.ConnectionStringBuilder);
+        var dataSource = dataSourceBuilder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContext<DagMasterDbContext>(options => options.UseNpgsql(
             dataSource,
@@ -58,5 +60,22 @@ public static class DependencyInjection
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
         services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));
         return services;
+    }
+
+    /// <summary>
+    /// Pooled connections keep their prepared statements (no DISCARD ALL on return; DagMaster sets no session
+    /// state) and the hot statements are prepared automatically, unless the connection string says otherwise.
+    /// </summary>
+    private static void TuneForHotPaths(NpgsqlConnectionStringBuilder settings)
+    {
+        if (!settings.ContainsKey("No Reset On Close"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        if (!settings.ContainsKey("Max Auto Prepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+        }
     }
 }

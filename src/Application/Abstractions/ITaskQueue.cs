@@ -18,8 +18,8 @@ public interface ITaskQueue
 
     Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Completes when a task may have been enqueued, or after <paramref name="timeout"/>.</summary>
-    Task WaitForTasksAsync(TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>Completes when a task may have been enqueued on one of <paramref name="queues"/>, or after <paramref name="timeout"/>.</summary>
+    Task WaitForTasksAsync(IReadOnlyCollection<string> queues, TimeSpan timeout, CancellationToken cancellationToken);
 
     Task<HeartbeatResult> HeartbeatAsync(string taskId, string? progressJson, CancellationToken cancellationToken);
 

@@ -106,8 +106,8 @@ internal sealed class PostgresTaskQueue(
         return claimed;
     }
 
-    public Task WaitForTasksAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        signal.WaitAsync(signal.Current, timeout, cancellationToken);
+    public Task WaitForTasksAsync(IReadOnlyCollection<string> queues, TimeSpan timeout, CancellationToken cancellationToken) =>
+        TaskSignal.WaitAsync(signal.Next(queues), timeout, cancellationToken);
 
     public async Task<HeartbeatResult> HeartbeatAsync(string taskId, string? progressJson, CancellationToken cancellationToken) =>
         await TouchAsync(Sql.Heartbeat, taskId, progressJson, null, cancellationToken);

@@ -18,14 +18,14 @@ internal sealed partial class TaskNotificationListener(NpgsqlDataSource dataSour
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Pulse();
+                connection.Notification += (_, e) => signal.Pulse(e.Payload);
                 await using (var listen = new NpgsqlCommand("LISTEN dagmaster_tasks", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
                 // Anything enqueued while we were not listening must not wait for the next notification.
-                signal.Pulse();
+                signal.PulseAll();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);

@@ -14,6 +14,12 @@ public sealed class TaskNotifications(TaskSignal signal)
         return queues;
     }
 
-    /// <summary>Wakes this process's waiting claims at once, without waiting for the NOTIFY round trip.</summary>
-    public void SignalLocal() => signal.Pulse();
+    /// <summary>Wakes this process's claims waiting on <paramref name="queues"/> at once, without waiting for the NOTIFY round trip.</summary>
+    public void SignalLocal(IEnumerable<string> queues)
+    {
+        foreach (var queue in queues)
+        {
+            signal.Pulse(queue);
+        }
+    }
 }

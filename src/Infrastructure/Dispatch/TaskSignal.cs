@@ -1,22 +1,43 @@
+using System.Collections.Concurrent;
+
 namespace DagMaster.Infrastructure.Dispatch;
 
 /// <summary>
-/// Wakes long-polling claims when tasks may have arrived. Every pulse completes the current generation and
-/// starts a new one, so a waiter never misses a pulse that happens after it started waiting.
+/// Wakes long-polling claims when tasks may have arrived on their queues. Each queue has a generation that a
+/// pulse completes and replaces, so a waiter never misses a pulse that happens after it started waiting, and
+/// an enqueue wakes only the claims waiting on that queue.
 /// </summary>
 public sealed class TaskSignal
 {
-    private TaskCompletionSource _generation = NewGeneration();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _generations = new(StringComparer.Ordinal);
 
-    public Task Current => Volatile.Read(ref _generation).Task;
+    /// <summary>Completes at the next pulse of any of <paramref name="queues"/>.</summary>
+    public Task Next(IReadOnlyCollection<string> queues) => queues.Count == 1
+        ? Generation(queues.First()).Task
+        : Task.WhenAny(queues.Select(q => Generation(q).Task));
 
-    public void Pulse() => Interlocked.Exchange(ref _generation, NewGeneration()).TrySetResult();
+    public void Pulse(string queue)
+    {
+        if (_generations.TryRemove(queue, out var generation))
+        {
+            generation.TrySetResult();
+        }
+    }
 
-    public async Task WaitAsync(Task generation, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Wakes every waiter: after a reconnect, anything may have been enqueued meanwhile.</summary>
+    public void PulseAll()
+    {
+        foreach (var queue in _generations.Keys)
+        {
+            Pulse(queue);
+        }
+    }
+
+    public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
-            await generation.WaitAsync(timeout, cancellationToken);
+            await next.WaitAsync(timeout, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -24,5 +45,6 @@ public sealed class TaskSignal
         }
     }
 
-    private static TaskCompletionSource NewGeneration() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource Generation(string queue) =>
+        _generations.GetOrAdd(queue, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -83,7 +83,7 @@ public sealed class DagMasterDbContext(
 
         if (queues.Count > 0)
         {
-            notifications!.SignalLocal();
+            notifications!.SignalLocal(queues);
         }
     }
 

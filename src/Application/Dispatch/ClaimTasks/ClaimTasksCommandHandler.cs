@@ -15,7 +15,7 @@ public sealed class ClaimTasksCommandHandler(ITaskQueue queue) : ICommandHandler
         while (true)
         {
             // Take the signal's generation before claiming, so an enqueue between the claim and the wait still wakes us.
-            var wait = queue.WaitForTasksAsync(TimeSpan.FromTicks(Math.Max(0, (deadline - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)), cancellationToken);
+            var wait = queue.WaitForTasksAsync(request.Queues, TimeSpan.FromTicks(Math.Max(0, (deadline - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)), cancellationToken);
             var claimed = await queue.ClaimAsync(request, cancellationToken);
             var remaining = deadline - Stopwatch.GetTimestamp();
             if (claimed.Count > 0 || remaining <= 0)
