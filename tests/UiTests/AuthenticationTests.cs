@@ -13,7 +13,7 @@ public sealed class AuthenticationTests(UiAppFixture app)
     [InlineData("/ui/health")]
     public async Task Page_WhenNotSignedIn_RedirectsToLogin(string path)
     {
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = NoRedirectClient();
 
         using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
 
@@ -25,7 +25,7 @@ public sealed class AuthenticationTests(UiAppFixture app)
     public async Task Post_WhenNotSignedIn_IsRefusedAndChangesNothing()
     {
         var jobId = await JobsApi.SubmitAsync(app, "sleep", new { seconds = 60 });
-        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = NoRedirectClient();
 
         using var response = await client.PostAsync($"/ui/jobs/{jobId}/cancel", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
 
@@ -52,7 +52,7 @@ public sealed class AuthenticationTests(UiAppFixture app)
     [Fact]
     public async Task Pages_Always_SendSecurityHeaders()
     {
-        using var client = app.CreateClient();
+        using var client = NoRedirectClient();
 
         using var response = await client.GetAsync("/ui/login", TestContext.Current.CancellationToken);
 
@@ -103,6 +103,8 @@ public sealed class AuthenticationTests(UiAppFixture app)
         (await JobsApi.StatusAsync(app, jobId)).ShouldNotBe("cancelled");
         await CancelQuietlyAsync(jobId);
     }
+
+    private HttpClient NoRedirectClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
 
     private async Task CancelQuietlyAsync(Guid jobId)
     {
