@@ -23,7 +23,8 @@ public sealed class JobPageTests(UiAppFixture app)
         var group = session.Page.Locator("svg.dag g.node[data-node-id='split']");
         await Assertions.Expect(group).ToHaveAttributeAsync("data-children-total", "3");
         await Assertions.Expect(group).ToHaveAttributeAsync("data-children-completed", "3");
-        await Assertions.Expect(group.Locator("text.counts")).ToContainTextAsync("3/3 done");
+        await Assertions.Expect(group.Locator("text.sub")).ToContainTextAsync("3/3 done");
+        await Assertions.Expect(group.Locator("text.counts")).ToContainTextAsync("0 running · 0 failed");
         (await session.Page.Locator("svg.dag g.node").CountAsync()).ShouldBe(5); // start, prepare, split (one group), aggregate, end
         await Assertions.Expect(session.Page.Locator("svg.dag g.node[data-node-id='aggregate']")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(session.Page.Locator("svg.gantt g.bar[data-node-id='split']")).ToHaveCountAsync(1);

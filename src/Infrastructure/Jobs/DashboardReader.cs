@@ -5,8 +5,9 @@ using Npgsql;
 namespace DagMaster.Infrastructure.Jobs;
 
 /// <summary>
-/// The dashboard in one round trip of six statements. The short lists walk <c>ix_jobs_status_created</c>; node
-/// counts are grouped for the listed running jobs only (primary key prefix); throughput reads only the last minutes.
+/// The dashboard in one round trip of six statements. Counts by status and the short lists walk
+/// <c>ix_jobs_status_created</c>; node counts are grouped for the listed running jobs only (primary key prefix);
+/// throughput reads only the last minutes of <c>ix_jobs_completed</c>.
 /// </summary>
 internal sealed class DashboardReader(NpgsqlDataSource dataSource) : IDashboardReader
 {
@@ -19,7 +20,19 @@ internal sealed class DashboardReader(NpgsqlDataSource dataSource) : IDashboardR
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("SELECT status, count(*) FROM dagmaster.jobs GROUP BY status"),
+                // Exact counts walk ix_jobs_status_created and stop one past the limit; pg_stats gives the estimate beyond it.
+                new NpgsqlBatchCommand("""
+                    SELECT s.status,
+                           (SELECT count(*) FROM (SELECT 1 FROM dagmaster.jobs j WHERE j.status = s.status LIMIT $1 + 1) c),
+                           (SELECT (greatest(pc.reltuples, 0) * v.freq)::bigint
+                            FROM pg_class pc, pg_stats st, unnest(st.most_common_vals::text::text[], st.most_common_freqs) AS v(status, freq)
+                            WHERE pc.oid = 'dagmaster.jobs'::regclass AND st.schemaname = 'dagmaster' AND st.tablename = 'jobs'
+                              AND st.attname = 'status' AND v.status = s.status)
+                    FROM unnest(ARRAY['Pending', 'Running', 'Completed', 'Failed', 'Cancelled']) AS s(status)
+                    """)
+                {
+                    Parameters = { new NpgsqlParameter { Value = DashboardDto.ExactCountLimit } },
+                },
                 new NpgsqlBatchCommand($"SELECT {JobColumns} FROM dagmaster.jobs WHERE status = 'Running' ORDER BY created_at DESC, id DESC LIMIT $1")
                 {
                     Parameters = { new NpgsqlParameter { Value = query.Take } },
@@ -44,6 +57,7 @@ internal sealed class DashboardReader(NpgsqlDataSource dataSource) : IDashboardR
         };
 
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var estimated = new List<string>();
         var running = new List<JobSummaryDto>();
         var failures = new List<JobSummaryDto>();
         var perMinute = new int[query.Minutes];
@@ -53,7 +67,16 @@ internal sealed class DashboardReader(NpgsqlDataSource dataSource) : IDashboardR
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                counts[reader.GetString(0).ToLowerInvariant()] = reader.GetInt64(1);
+                var status = reader.GetString(0).ToLowerInvariant();
+                var exact = reader.GetInt64(1);
+                if (exact <= DashboardDto.ExactCountLimit)
+                {
+                    counts[status] = exact;
+                    continue;
+                }
+
+                counts[status] = reader.IsDBNull(2) ? exact : Math.Max(exact, reader.GetInt64(2));
+                estimated.Add(status);
             }
 
             await reader.NextResultAsync(cancellationToken);
@@ -84,7 +107,7 @@ internal sealed class DashboardReader(NpgsqlDataSource dataSource) : IDashboardR
         }
 
         var progress = await ReadRunningProgressAsync(connection, running, cancellationToken);
-        return new DashboardDto(counts, progress, failures, perMinute, queued, workers);
+        return new DashboardDto(counts, estimated, progress, failures, perMinute, queued, workers);
     }
 
     private static async Task ReadJobsAsync(NpgsqlDataReader reader, List<JobSummaryDto> into, CancellationToken cancellationToken)
