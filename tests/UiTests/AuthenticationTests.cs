@@ -31,7 +31,7 @@ public sealed class AuthenticationTests(UiAppFixture app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await JobsApi.StatusAsync(app, jobId)).ShouldNotBe("cancelled");
-        await CancelQuietlyAsync(jobId);
+        await JobsApi.CancelAsync(app, jobId);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AuthenticationTests(UiAppFixture app)
         response.Status.ShouldBe(403);
         (await JobsApi.StatusAsync(app, jobId)).ShouldBe("running");
         session.ShouldHaveNoErrors();
-        await CancelQuietlyAsync(jobId);
+        await JobsApi.CancelAsync(app, jobId);
     }
 
     [Fact]
@@ -101,14 +101,8 @@ public sealed class AuthenticationTests(UiAppFixture app)
 
         response.Status.ShouldBe(400);
         (await JobsApi.StatusAsync(app, jobId)).ShouldNotBe("cancelled");
-        await CancelQuietlyAsync(jobId);
+        await JobsApi.CancelAsync(app, jobId);
     }
 
     private HttpClient NoRedirectClient() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.ServerAddress };
-
-    private async Task CancelQuietlyAsync(Guid jobId)
-    {
-        using var client = new HttpClient { BaseAddress = app.ServerAddress };
-        using var _ = await client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, TestContext.Current.CancellationToken);
-    }
 }

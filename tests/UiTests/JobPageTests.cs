@@ -34,6 +34,31 @@ public sealed class JobPageTests(UiAppFixture app)
     }
 
     [Fact]
+    public async Task RunningJob_WhileOpen_TurnsCompletedThroughLiveRefresh()
+    {
+        await using var session = await app.NewSessionAsync();
+        await session.LoginAsync(UiAppFixture.OperatorName, UiAppFixture.OperatorPassword);
+        var jobId = await JobsApi.SubmitAsync(app, "sleep", new { seconds = 3 });
+        await JobsApi.WaitForRunningNodeAsync(app, jobId, "nap");
+        await session.GotoAsync($"/ui/jobs/{jobId}");
+        await Assertions.Expect(session.Page.Locator("#job-live")).ToHaveAttributeAsync("data-status", "running");
+        await session.Page.EvaluateAsync("""
+            window.__notReloaded = true;
+            window.__swaps = 0;
+            document.body.addEventListener("htmx:afterSwap", () => window.__swaps++);
+            """);
+
+        await Assertions.Expect(session.Page.Locator("#job-live")).ToHaveAttributeAsync("data-status", "completed", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+
+        (await session.Page.EvaluateAsync<bool>("window.__notReloaded === true")).ShouldBeTrue();
+        (await session.Page.EvaluateAsync<int>("window.__swaps")).ShouldBeGreaterThan(0);
+        await Assertions.Expect(session.Page.Locator("svg.dag g.node[data-node-id='nap']")).ToHaveAttributeAsync("data-status", "completed");
+        // A finished job's page stops polling: its live region carries no trigger any more.
+        (await session.Page.Locator("#job-live").GetAttributeAsync("hx-trigger")).ShouldBeNull();
+        session.ShouldHaveNoErrors();
+    }
+
+    [Fact]
     public async Task RunningSleepJob_CancelFromItsPage_EndsCancelled()
     {
         await using var session = await app.NewSessionAsync();
@@ -51,8 +76,35 @@ public sealed class JobPageTests(UiAppFixture app)
         await Assertions.Expect(session.Page.Locator(".flash.ok")).ToHaveTextAsync("Job cancelled.");
         (await JobsApi.StatusAsync(app, jobId)).ShouldBe("cancelled");
         await Assertions.Expect(session.Page.Locator("#cancel-job")).ToHaveCountAsync(0);
-        await Assertions.Expect(session.Page.Locator("#retry-job")).ToHaveCountAsync(1);
+
+        // Retry from the same page: the cancelled node runs again.
+        await session.Page.ClickAsync("#retry-job");
+        await Assertions.Expect(session.Page.Locator(".flash.ok")).ToContainTextAsync("Job retried");
+        await Assertions.Expect(session.Page.Locator("#job-live")).ToHaveAttributeAsync("data-status", "running");
+        await Assertions.Expect(session.Page.Locator("#cancel-job")).ToHaveCountAsync(1);
+        session.Dialogs.ShouldContain(m => m.StartsWith("Retry this job?", StringComparison.Ordinal));
         session.ShouldHaveNoErrors();
+        await JobsApi.CancelAsync(app, jobId);
+    }
+
+    [Fact]
+    public async Task JobList_CancelSelected_CancelsTheCheckedJobsOnly()
+    {
+        await using var session = await app.NewSessionAsync();
+        await session.LoginAsync(UiAppFixture.OperatorName, UiAppFixture.OperatorPassword);
+        var chosen = await JobsApi.SubmitAsync(app, "sleep", new { seconds = 120 }, correlationId: "bulk-test");
+        var other = await JobsApi.SubmitAsync(app, "sleep", new { seconds = 120 }, correlationId: "bulk-test");
+        await session.GotoAsync("/ui/jobs?correlation_id=bulk-test");
+
+        await session.Page.CheckAsync($"input[name=ids][value='{chosen}']");
+        await session.Page.ClickAsync("button[formaction='/ui/jobs/cancel']");
+
+        await Assertions.Expect(session.Page.Locator(".flash.ok")).ToHaveTextAsync("1 of 1 job(s) cancelled.");
+        session.Page.Url.ShouldContain("correlation_id=bulk-test");
+        (await JobsApi.StatusAsync(app, chosen)).ShouldBe("cancelled");
+        (await JobsApi.StatusAsync(app, other)).ShouldNotBe("cancelled");
+        session.ShouldHaveNoErrors();
+        await JobsApi.CancelAsync(app, other);
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public static class JobsApi
         return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!;
     }
 
+    public static async Task CancelAsync(UiAppFixture app, Guid jobId)
+    {
+        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        using var _ = await client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Waits until the job's node <paramref name="nodeId"/> runs (a worker holds it).</summary>
     public static async Task WaitForRunningNodeAsync(UiAppFixture app, Guid jobId, string nodeId)
     {
