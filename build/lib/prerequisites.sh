@@ -22,3 +22,11 @@ ensure_chromium() {
     apt_install chromium
   fi
 }
+
+# The admin pages' front-end files (htmx) come from npm; the WebUi build runs `npm ci` once when they are missing.
+ensure_npm() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Debian's npm for the admin pages' front-end files..." >&2
+    apt_install nodejs npm
+  fi
+}

@@ -1,4 +1,6 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Jobs.GetDashboard;
+using DagMaster.Application.Jobs.GetJobGraph;
 using DagMaster.Application.Jobs.ListJobs;
 using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Workflows;
@@ -45,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<IWorkflowVersionRepository, WorkflowVersionRepository>();
         services.AddScoped<IJobRepository, JobRepository>();
         services.AddScoped<IJobListReader, JobListReader>();
+        services.AddScoped<IDashboardReader, DashboardReader>();
+        services.AddScoped<IJobGraphReader, JobGraphReader>();
         services.AddSingleton<TaskSignal>();
         services.AddScoped<TaskNotifications>();
         services.AddScoped<ITaskQueue, PostgresTaskQueue>();

@@ -30,6 +30,7 @@ public static class DependencyInjection
             context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddSingleton<HealthReporter>();
+        services.AddScoped<DagMaster.WebUi.Models.IHealthPageSource, UiHealthSource>();
         services.AddHostedService<WarmUpService>();
         services.AddTelemetry(configuration);
         services.AddEmbeddedWorker(configuration);

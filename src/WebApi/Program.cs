@@ -2,6 +2,7 @@ using DagMaster.Application;
 using DagMaster.Infrastructure;
 using DagMaster.WebApi;
 using DagMaster.WebApi.Endpoints;
+using DagMaster.WebUi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLogLevelFromEnvironment();
@@ -10,7 +11,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi(builder.Configuration);
+    .AddWebApi(builder.Configuration)
+    .AddAdminUi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -23,10 +25,15 @@ app.UseSwaggerUi(settings =>
     settings.DocumentPath = "/openapi/{documentName}.json";
 });
 
+app.UseAdminUi();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapHealthEndpoints();
 app.MapWorkflowsEndpoints();
 app.MapJobsEndpoints();
 app.MapWorkerEndpoints();
+app.MapAdminUi();
 
 app.Run();
 

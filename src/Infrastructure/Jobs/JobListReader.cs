@@ -12,12 +12,13 @@ namespace DagMaster.Infrastructure.Jobs;
 /// </summary>
 internal sealed class JobListReader(NpgsqlDataSource dataSource) : IJobListReader
 {
+    /// <summary>The columns <see cref="ReadSummary"/> reads, in its order.</summary>
+    internal const string SummaryColumns =
+        "id, workflow_id, workflow_version, status, priority, correlation_id, platform_id, created_at, started_at, completed_at, error";
+
     public async Task<IReadOnlyList<JobSummaryDto>> ListAsync(ListJobsQuery query, JobCursor? after, int take, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("""
-            SELECT id, workflow_id, workflow_version, status, priority, correlation_id, platform_id, created_at, started_at, completed_at, error
-            FROM dagmaster.jobs WHERE TRUE
-            """);
+        var sql = new StringBuilder($"SELECT {SummaryColumns} FROM dagmaster.jobs WHERE TRUE");
         await using var command = dataSource.CreateCommand();
 
         void Filter(string clause, string name, object value, NpgsqlDbType? type = null)
@@ -76,20 +77,23 @@ internal sealed class JobListReader(NpgsqlDataSource dataSource) : IJobListReade
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new JobSummaryDto(
-                reader.GetGuid(0),
-                reader.GetString(1),
-                reader.GetInt32(2),
-                reader.GetString(3).ToLowerInvariant(),
-                reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetFieldValue<DateTimeOffset>(7),
-                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
-                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10)));
+            items.Add(ReadSummary(reader));
         }
 
         return items;
     }
+
+    internal static JobSummaryDto ReadSummary(NpgsqlDataReader reader) =>
+        new(
+            reader.GetGuid(0),
+            reader.GetString(1),
+            reader.GetInt32(2),
+            reader.GetString(3).ToLowerInvariant(),
+            reader.GetInt32(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.GetFieldValue<DateTimeOffset>(7),
+            reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+            reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+            reader.IsDBNull(10) ? null : reader.GetString(10));
 }

@@ -129,6 +129,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_jobs_completed")
+                        .HasFilter("completed_at IS NOT NULL");
+
                     b.HasIndex("CorrelationId")
                         .HasDatabaseName("ix_jobs_correlation");
 

@@ -1,0 +1,3 @@
+namespace DagMaster.Application.Jobs.GetDashboard;
+
+public sealed record WorkerActivityDto(string WorkerId, int LeasedTasks, DateTimeOffset LastClaimAt);

@@ -1,0 +1,48 @@
+using DagMaster.Application.Common.Exceptions;
+using DagMaster.Domain.Common;
+using DagMaster.WebUi.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DagMaster.WebUi.Controllers;
+
+/// <summary>
+/// Every admin page: signed in as a viewer or operator, every POST checked against its anti-forgery token.
+/// Actions that change something also require <see cref="UiPolicies.Operator"/>.
+/// </summary>
+[Authorize(Policy = UiPolicies.Viewer)]
+[AutoValidateAntiforgeryToken]
+public abstract class UiController : Controller
+{
+    public const string FlashKey = "flash";
+    public const string FlashErrorKey = "flash-error";
+
+    protected bool CanOperate => User.IsInRole(UiRoles.Operator);
+
+    /// <summary>Who acts, for the job timeline.</summary>
+    protected string Actor => $"ui:{User.Identity?.Name ?? "operator"}";
+
+    /// <summary>Runs an operator action; a refused one (conflict, validation, unknown) becomes the page's error message.</summary>
+    protected async Task<bool> TryActAsync(Func<Task> action, string done)
+    {
+        try
+        {
+            await action();
+            TempData[FlashKey] = done;
+            return true;
+        }
+        catch (Exception e) when (e is BusinessRuleValidationException or ValidationException or NotFoundException)
+        {
+            TempData[FlashErrorKey] = e is ValidationException validation
+                ? string.Join("; ", validation.Errors.Select(x => x.ErrorMessage))
+                : e.Message;
+            return false;
+        }
+    }
+
+    protected IActionResult PageNotFound(string what)
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("NotFound", what);
+    }
+}

@@ -1,0 +1,3 @@
+namespace DagMaster.WebUi.Models;
+
+public sealed record HealthCheckLine(string Name, string Status, string Detail);

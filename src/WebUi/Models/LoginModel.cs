@@ -1,0 +1,3 @@
+namespace DagMaster.WebUi.Models;
+
+public sealed record LoginModel(string? Name, string? ReturnUrl, string? Error);

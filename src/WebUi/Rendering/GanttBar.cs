@@ -1,0 +1,3 @@
+namespace DagMaster.WebUi.Rendering;
+
+public sealed record GanttBar(string NodeId, string Label, string Status, double X, double Y, double Width, string Tooltip);

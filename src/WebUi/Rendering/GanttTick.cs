@@ -1,0 +1,3 @@
+namespace DagMaster.WebUi.Rendering;
+
+public sealed record GanttTick(double X, string Label);

@@ -1,0 +1,3 @@
+namespace DagMaster.WebUi.Rendering;
+
+public sealed record GraphModel(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, double Width, double Height);

@@ -1,0 +1,12 @@
+namespace DagMaster.WebUi.Security;
+
+/// <summary>Configuration section <c>AdminUi</c>: the local operator logins (<c>AdminUi:Users:N:{Name,PasswordHash,Role}</c>).</summary>
+public sealed class AdminUiOptions
+{
+    public const string Section = "AdminUi";
+
+    public List<AdminUiUser> Users { get; init; } = [];
+
+    /// <summary>How long a login lasts without activity.</summary>
+    public int SessionMinutes { get; init; } = 480;
+}

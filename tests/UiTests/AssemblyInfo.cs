@@ -1,0 +1,4 @@
+using DagMaster.UiTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(UiAppFixture))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DagMaster.UiTests.Infrastructure;
+
+/// <summary>Submits jobs through the public API, as a B2B application would.</summary>
+public static class JobsApi
+{
+    public static async Task<Guid> SubmitAsync(UiAppFixture app, string workflowId, object inputs, string? correlationId = null)
+    {
+        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        using var response = await client.PostAsJsonAsync(
+            "/api/v1/jobs", new { workflow_id = workflowId, inputs, correlation_id = correlationId }, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        ((int)response.StatusCode).ShouldBe(201, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("job_id").GetGuid();
+    }
+
+    public static async Task<string> StatusAsync(UiAppFixture app, Guid jobId)
+    {
+        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        var body = await client.GetStringAsync($"/api/v1/jobs/{jobId}", TestContext.Current.CancellationToken);
+        return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!;
+    }
+
+    public static async Task CancelAsync(UiAppFixture app, Guid jobId)
+    {
+        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        using var _ = await client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Waits until the job's node <paramref name="nodeId"/> runs (a worker holds it).</summary>
+    public static async Task WaitForRunningNodeAsync(UiAppFixture app, Guid jobId, string nodeId)
+    {
+        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var body = await client.GetStringAsync($"/api/v1/jobs/{jobId}/nodes", TestContext.Current.CancellationToken);
+            var running = JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray()
+                .Any(n => n.GetProperty("node_id").GetString() == nodeId && n.GetProperty("status").GetString() == "running");
+            if (running)
+            {
+                return;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"node {nodeId} of job {jobId} never ran");
+    }
+}
