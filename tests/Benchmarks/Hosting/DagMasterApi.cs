@@ -15,7 +15,7 @@ public sealed class DagMasterApi : IDisposable
     public DagMasterApi(Uri baseUrl)
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false };
-        _http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        _http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(10) };
         _http.DefaultRequestHeaders.Add("X-Api-Key", BenchSettings.AdminKey);
     }
 

@@ -6,7 +6,7 @@ namespace DagMaster.Benchmarks.Reporting;
 /// <summary>Collects the rows, prints the table and writes <c>results.json</c>.</summary>
 public sealed class Report
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<ResultRow> _rows = [];
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
 

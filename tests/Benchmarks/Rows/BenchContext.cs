@@ -10,12 +10,12 @@ public sealed record BenchContext(BenchSettings Settings, DagMasterHost Host, Da
     private static readonly string[] Terminal = ["completed", "failed", "cancelled"];
 
     /// <summary>Polls the job until it ends; returns its status, or null when the time ran out.</summary>
-    public async Task<string?> WaitForJobAsync(Guid jobId, TimeSpan timeout, TimeSpan interval)
+    public async Task<string?> WaitForJobAsync(Guid jobId, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            var (job, _) = await Api.GetAsync($"api/v1/jobs/{jobId}");
+            var (job, _) = await Api.GetAsync($"api/v1/jobs/{jobId}", cancellationToken);
             using (job)
             {
                 var status = job.RootElement.GetProperty("status").GetString()!;
@@ -25,7 +25,7 @@ public sealed record BenchContext(BenchSettings Settings, DagMasterHost Host, Da
                 }
             }
 
-            await Task.Delay(interval);
+            await Task.Delay(interval, cancellationToken);
         }
 
         return null;

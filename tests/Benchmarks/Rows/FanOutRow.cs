@@ -29,7 +29,23 @@ public static class FanOutRow
         items.AppendJoin(',', Enumerable.Range(0, children)).Append("]}");
 
         var clock = Stopwatch.StartNew();
-        var (job, submitLatency) = await context.Api.SubmitAsync(BenchWorkflows.FanOut, items.ToString());
+        Guid job;
+        TimeSpan submitLatency;
+        using (var submitCap = new CancellationTokenSource(cap))
+        {
+            try
+            {
+                (job, submitLatency) = await context.Api.SubmitAsync(BenchWorkflows.FanOut, items.ToString(), submitCap.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                await WorkerProcess.StopAllAsync(workers.Concat(sideWorker));
+                context.Report.Add(new ResultRow("fanout", $"wide fan-out ({children} children + fan-in)",
+                    $"did not finish in {cap.TotalSeconds:0} s (the submit call had not returned)", $"≤ {TargetSeconds:0} s", false));
+                return;
+            }
+        }
+
         using var stopSide = new CancellationTokenSource();
         var sideJobs = RunSideChainsAsync(context, stopSide.Token);
 
@@ -41,7 +57,8 @@ public static class FanOutRow
             maxRssKb = Math.Max(maxRssKb, ProcFs.StatusKb(pid, "VmRSS") ?? 0);
             try
             {
-                var (body, _) = await context.Api.GetAsync($"api/v1/jobs/{job}");
+                using var pollCap = new CancellationTokenSource(cap - clock.Elapsed + TimeSpan.FromSeconds(1));
+                var (body, _) = await context.Api.GetAsync($"api/v1/jobs/{job}", pollCap.Token);
                 using (body)
                 {
                     var state = body.RootElement.GetProperty("status").GetString();
@@ -123,7 +140,7 @@ public static class FanOutRow
             {
                 var (id, _) = await context.Api.SubmitAsync(BenchWorkflows.SideChain, "{}", stop);
                 ids.Add(id);
-                while (!stop.IsCancellationRequested && await context.WaitForJobAsync(id, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)) is null)
+                while (!stop.IsCancellationRequested && await context.WaitForJobAsync(id, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100), stop) is null)
                 {
                     // Keep waiting for this chain while the row runs.
                 }

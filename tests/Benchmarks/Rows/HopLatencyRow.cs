@@ -20,14 +20,18 @@ public static class HopLatencyRow
         var warmUp = (await context.Api.SubmitAsync(BenchWorkflows.SideChain, "{}")).JobId;
         await context.WaitForJobAsync(warmUp, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
 
+        await context.Database.ResetProfileAsync();
         var clock = Stopwatch.StartNew();
         var job = (await context.Api.SubmitAsync(BenchWorkflows.Chain, "{}")).JobId;
         var status = await context.WaitForJobAsync(job, TimeSpan.FromSeconds(Math.Max(60, length)), TimeSpan.FromMilliseconds(50));
         var elapsed = clock.Elapsed;
         var records = await worker.StopAsync();
+        var statements = await context.Database.WriteProfileAsync(Path.Combine(context.Settings.OutputDirectory, "profile-hop.tsv"));
 
         var hops = HopAnalysis.Of(records, new HashSet<string> { job.ToString() });
-        context.Report.Add(Row("hop", $"hop latency p50 / p99 (chain of {length})", hops, status, elapsed, length));
+        var row = Row("hop", $"hop latency p50 / p99 (chain of {length})", hops, status, elapsed, length);
+        row.Details["sql_statements_per_task"] = Math.Round(statements / (double)length, 1);
+        context.Report.Add(row);
     }
 
     /// <summary>The hop row: judged on "complete answered → successor delivered", the sent-based figure alongside.</summary>

@@ -11,7 +11,7 @@ namespace DagMaster.Benchmarks.Workers;
 /// A worker process that completes every task at once with an empty output, speaking the HTTP worker protocol:
 /// <c>claimers</c> long polls each ask for up to <c>batch</c> tasks; a claimed batch is completed (at most
 /// <c>concurrency</c> calls in flight) before that poll claims again, so the other polls stay outstanding.
-/// It stops when its standard input closes and then writes what it saw to <c>records</c>.
+/// It stops when its standard input closes (abandoning calls in flight) and then writes what it saw to <c>records</c>.
 /// </summary>
 public static class NoopWorker
 {
@@ -91,18 +91,30 @@ public static class NoopWorker
 
     private static async Task CompleteAsync(WorkerState state, string taskId, string jobId, string nodeId, long received)
     {
-        await state.Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            await state.Gate.WaitAsync(state.Stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         try
         {
             using var content = new ByteArrayContent(state.CompleteBody);
             content.Headers.ContentType = Json;
             var sent = Stopwatch.GetTimestamp();
-            using var response = await state.Http.PostAsync($"api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/complete", content, CancellationToken.None);
+            using var response = await state.Http.PostAsync($"api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/complete", content, state.Stop);
             state.Records.Enqueue(new TaskRecord(jobId, nodeId, received, sent, Stopwatch.GetTimestamp(), (int)response.StatusCode));
             if (!response.IsSuccessStatusCode)
             {
                 state.CountError();
             }
+        }
+        catch (OperationCanceledException) when (state.Stop.IsCancellationRequested)
+        {
+            // Stopped mid-call: the task is left to its lease, as a killed worker's would be.
         }
         catch (HttpRequestException)
         {
