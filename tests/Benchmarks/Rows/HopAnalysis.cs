@@ -10,8 +10,9 @@ namespace DagMaster.Benchmarks.Rows;
 /// </summary>
 public sealed class HopAnalysis
 {
-    private HopAnalysis(List<double> fromAck, List<double> fromSend, int beforeAck)
+    private HopAnalysis(List<double> fromAck, List<double> fromSend, List<double> completeCalls, int beforeAck)
     {
+        CompleteCalls = new Stats(completeCalls);
         FromAck = new Stats(fromAck);
         FromSend = new Stats(fromSend);
         DeliveredBeforeAck = beforeAck;
@@ -23,6 +24,9 @@ public sealed class HopAnalysis
     /// <summary>Complete sent → successor delivered: includes the complete call's own processing.</summary>
     public Stats FromSend { get; }
 
+    /// <summary>How long the <c>complete</c> calls themselves took (sent → answered).</summary>
+    public Stats CompleteCalls { get; }
+
     /// <summary>Successors that reached the waiting claim before the worker had the complete's answer.</summary>
     public int DeliveredBeforeAck { get; }
 
@@ -30,12 +34,14 @@ public sealed class HopAnalysis
     {
         var fromAck = new List<double>();
         var fromSend = new List<double>();
+        var completeCalls = new List<double>();
         var beforeAck = 0;
         foreach (var job in records.Where(r => jobIds.Contains(r.JobId) && r.NodeId.StartsWith('t')).GroupBy(r => r.JobId))
         {
             var byNode = job.ToDictionary(r => r.NodeId, StringComparer.Ordinal);
             foreach (var record in job)
             {
+                completeCalls.Add(Milliseconds(record.CompleteAcked - record.CompleteSent));
                 var index = int.Parse(record.NodeId[1..], System.Globalization.CultureInfo.InvariantCulture);
                 if (index == 0 || !byNode.TryGetValue(BenchWorkflows.ChainNode(index - 1), out var previous))
                 {
@@ -53,13 +59,14 @@ public sealed class HopAnalysis
             }
         }
 
-        return new HopAnalysis(fromAck, fromSend, beforeAck);
+        return new HopAnalysis(fromAck, fromSend, completeCalls, beforeAck);
     }
 
     public Dictionary<string, object?> ToJson() => new()
     {
         ["complete_answered_to_successor"] = FromAck.ToJson(),
         ["complete_sent_to_successor"] = FromSend.ToJson(),
+        ["complete_call"] = CompleteCalls.ToJson(),
         ["successor_before_complete_answer"] = DeliveredBeforeAck,
     };
 
