@@ -29,73 +29,74 @@ public static class FanOutRow
         items.AppendJoin(',', Enumerable.Range(0, children)).Append("]}");
 
         var clock = Stopwatch.StartNew();
-        Guid job;
-        TimeSpan submitLatency;
-        using (var submitCap = new CancellationTokenSource(cap))
-        {
-            try
-            {
-                (job, submitLatency) = await context.Api.SubmitAsync(BenchWorkflows.FanOut, items.ToString(), submitCap.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                await WorkerProcess.StopAllAsync(workers.Concat(sideWorker));
-                context.Report.Add(new ResultRow("fanout", $"wide fan-out ({children} children + fan-in)",
-                    $"did not finish in {cap.TotalSeconds:0} s (the submit call had not returned)", $"≤ {TargetSeconds:0} s", false));
-                return;
-            }
-        }
-
+        using var submitCap = new CancellationTokenSource(cap);
+        var submit = context.Api.SubmitAsync(BenchWorkflows.FanOut, items.ToString(), submitCap.Token);
         using var stopSide = new CancellationTokenSource();
         var sideJobs = RunSideChainsAsync(context, stopSide.Token);
 
+        Guid? job = null;
         string? status = null;
+        string? submitError = null;
         long nodesCompleted = 0;
         long maxRssKb = 0;
-        while (clock.Elapsed < cap)
+        while (clock.Elapsed < cap && status is null && submitError is null)
         {
             maxRssKb = Math.Max(maxRssKb, ProcFs.StatusKb(pid, "VmRSS") ?? 0);
-            try
+            if (job is null)
             {
-                using var pollCap = new CancellationTokenSource(cap - clock.Elapsed + TimeSpan.FromSeconds(1));
-                var (body, _) = await context.Api.GetAsync($"api/v1/jobs/{job}", pollCap.Token);
-                using (body)
+                // The submit may itself take long (the fan-out can expand inside it); RSS and side chains are measured meanwhile.
+                await Task.WhenAny(submit, Task.Delay(TimeSpan.FromSeconds(1)));
+                if (submit.IsCompletedSuccessfully)
                 {
-                    var state = body.RootElement.GetProperty("status").GetString();
-                    nodesCompleted = body.RootElement.GetProperty("progress").GetProperty("nodes_completed").GetInt64();
-                    if (state is "completed" or "failed" or "cancelled")
-                    {
-                        status = state;
-                        break;
-                    }
+                    job = submit.Result.JobId;
                 }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                context.Log.Write($"bench: fan-out progress poll failed: {e.Message}");
+                else if (submit.IsFaulted)
+                {
+                    submitError = submit.Exception.InnerException?.Message;
+                }
+
+                continue;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            (status, nodesCompleted) = await PollAsync(context, job.Value, cap - clock.Elapsed + TimeSpan.FromSeconds(1), nodesCompleted);
+            if (status is null)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
         }
 
         var elapsed = clock.Elapsed;
+        if (job is null && submitError is null)
+        {
+            try
+            {
+                job = (await submit).JobId;
+            }
+            catch (OperationCanceledException)
+            {
+                // The cap ended the submit call; DagMaster rolls the submission back.
+            }
+        }
+
         await stopSide.CancelAsync();
         var sideIds = await sideJobs;
         var peakKb = ProcFs.StatusKb(pid, "VmHWM");
-        if (status is null)
+        if (job is { } started && status is null)
         {
-            await context.Api.CancelAsync(job);
+            await context.Api.CancelAsync(started);
         }
 
         var records = await WorkerProcess.StopAllAsync(workers);
         var sideRecords = await WorkerProcess.StopAllAsync(sideWorker);
         var statements = await context.Database.WriteProfileAsync(Path.Combine(context.Settings.OutputDirectory, "profile-fanout.tsv"));
-        var childrenDone = records.Count(r => r.JobId == job.ToString() && r.NodeId.StartsWith("split__", StringComparison.Ordinal) && r.Status is >= 200 and < 300);
+        var childrenDone = records.Count(r => r.JobId == job?.ToString() && r.NodeId.StartsWith("split__", StringComparison.Ordinal) && r.Status is >= 200 and < 300);
 
         var finished = status == "completed";
         var measured = status switch
         {
             "completed" => $"{elapsed.TotalSeconds:0.0} s",
+            null when submitError is not null => $"submit failed: {submitError}",
+            null when job is null => $"did not finish in {cap.TotalSeconds:0} s (the submit call had not returned)",
             null => $"did not finish in {cap.TotalSeconds:0} s ({childrenDone} of {children} children completed)",
             _ => $"job {status} after {elapsed.TotalSeconds:0.0} s ({childrenDone} of {children} children completed)",
         };
@@ -108,7 +109,7 @@ public static class FanOutRow
                 ["job_status"] = status ?? "running (cancelled at the cap)",
                 ["nodes_completed_reported"] = nodesCompleted,
                 ["seconds"] = Math.Round(elapsed.TotalSeconds, 1),
-                ["submit_ms"] = Math.Round(submitLatency.TotalMilliseconds, 1),
+                ["submit_ms"] = submit.IsCompletedSuccessfully ? Math.Round(submit.Result.Latency.TotalMilliseconds, 1) : null,
                 ["sql_statements"] = statements,
                 ["sql_statements_per_child"] = childrenDone > 0 ? Math.Round(statements / (double)childrenDone, 1) : null,
             },
@@ -128,6 +129,27 @@ public static class FanOutRow
 
         var hops = HopAnalysis.Of(sideRecords, sideIds.Select(id => id.ToString()).ToHashSet());
         context.Report.Add(HopLatencyRow.Row("fanout_hop", "hop latency p50 / p99 during the fan-out", hops, $"{sideIds.Count} side chains", elapsed, hops.FromAck.Count));
+    }
+
+    /// <summary>One progress poll of the fan-out job: its status when it has ended, and its completed node count.</summary>
+    private static async Task<(string? Status, long NodesCompleted)> PollAsync(BenchContext context, Guid job, TimeSpan timeout, long lastCount)
+    {
+        try
+        {
+            using var pollCap = new CancellationTokenSource(timeout);
+            var (body, _) = await context.Api.GetAsync($"api/v1/jobs/{job}", pollCap.Token);
+            using (body)
+            {
+                var state = body.RootElement.GetProperty("status").GetString();
+                var count = body.RootElement.GetProperty("progress").GetProperty("nodes_completed").GetInt64();
+                return (state is "completed" or "failed" or "cancelled" ? state : null, count);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            context.Log.Write($"bench: fan-out progress poll failed: {e.Message}");
+            return (null, lastCount);
+        }
     }
 
     /// <summary>Runs short chains one after another until stopped; returns the ids of those that ran.</summary>
