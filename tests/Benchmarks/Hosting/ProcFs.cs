@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace DagMaster.Benchmarks.Hosting;
+
+/// <summary>Memory and CPU figures of a process from Linux's /proc.</summary>
+public static class ProcFs
+{
+    private const double ClockTicksPerSecond = 100;
+
+    /// <summary>A <c>/proc/PID/status</c> field in kB (<c>VmHWM</c> = peak RSS, <c>VmRSS</c> = current), or null.</summary>
+    public static long? StatusKb(int pid, string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Resets the peak RSS (<c>VmHWM</c>) to the current RSS; false when the kernel refuses.</summary>
+    public static bool ResetPeakRss(int pid)
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>User + system CPU seconds the process has used so far.</summary>
+    public static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // After the command name: field 3 is the state, so utime (14) and stime (15) are at 11 and 12.
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

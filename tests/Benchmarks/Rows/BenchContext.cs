@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using DagMaster.Benchmarks.Hosting;
+using DagMaster.Benchmarks.Reporting;
+
+namespace DagMaster.Benchmarks.Rows;
+
+/// <summary>What every row uses: the settings, the running DagMaster, its API, the database and the log.</summary>
+public sealed record BenchContext(BenchSettings Settings, DagMasterHost Host, DagMasterApi Api, BenchDatabase Database, LogFile Log, Report Report)
+{
+    private static readonly string[] Terminal = ["completed", "failed", "cancelled"];
+
+    /// <summary>Polls the job until it ends; returns its status, or null when the time ran out.</summary>
+    public async Task<string?> WaitForJobAsync(Guid jobId, TimeSpan timeout, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            var (job, _) = await Api.GetAsync($"api/v1/jobs/{jobId}", cancellationToken);
+            using (job)
+            {
+                var status = job.RootElement.GetProperty("status").GetString()!;
+                if (Terminal.Contains(status))
+                {
+                    return status;
+                }
+            }
+
+            await Task.Delay(interval, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>Submits <paramref name="count"/> jobs from <paramref name="clients"/> concurrent clients; returns their ids.</summary>
+    public async Task<List<Guid>> SubmitManyAsync(string workflowId, int count, int clients)
+    {
+        var ids = new Guid[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, ct) =>
+            ids[i] = (await Api.SubmitAsync(workflowId, $"{{\"message\":\"bench {i}\"}}", ct)).JobId);
+        return [.. ids];
+    }
+
+    /// <summary>Starts the given number of no-op worker processes on the queues.</summary>
+    public List<WorkerProcess> StartWorkers(int processes, string queues, int claimers, int batch, int concurrency) =>
+        Enumerable.Range(0, processes).Select(_ => WorkerProcess.Start(Settings, Log, queues, claimers, batch, concurrency)).ToList();
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text;
+using DagMaster.Benchmarks.Hosting;
+using DagMaster.Benchmarks.Reporting;
+
+namespace DagMaster.Benchmarks.Rows;
+
+/// <summary>
+/// Wide fan-out: one job fans out over N no-op children and fans them in, under a time cap; meanwhile short chain
+/// jobs run one after another on their own queue to show whether other jobs keep their hop latency. DagMaster's
+/// peak RSS is reset before the row and read after it.
+/// </summary>
+public static class FanOutRow
+{
+    public const double TargetSeconds = 60;
+    public const double TargetRssMb = 500;
+
+    public static async Task RunAsync(BenchContext context)
+    {
+        var children = context.Settings.FanOutChildren;
+        var cap = TimeSpan.FromSeconds(context.Settings.FanOutTimeoutSeconds);
+        var pid = context.Host.Pid;
+        var peakReset = ProcFs.ResetPeakRss(pid);
+        var rssBeforeKb = ProcFs.StatusKb(pid, "VmRSS");
+
+        var workers = context.StartWorkers(2, BenchWorkflows.FanOutQueue, claimers: 4, batch: 100, concurrency: 32);
+        var sideWorker = context.StartWorkers(1, BenchWorkflows.SideQueue, claimers: 3, batch: 1, concurrency: 4);
+        var items = new StringBuilder("{\"items\":[");
+        items.AppendJoin(',', Enumerable.Range(0, children)).Append("]}");
+
+        var clock = Stopwatch.StartNew();
+        using var submitCap = new CancellationTokenSource(cap);
+        var submit = context.Api.SubmitAsync(BenchWorkflows.FanOut, items.ToString(), submitCap.Token);
+        using var stopSide = new CancellationTokenSource();
+        var sideJobs = RunSideChainsAsync(context, stopSide.Token);
+
+        Guid? job = null;
+        string? status = null;
+        string? submitError = null;
+        long nodesCompleted = 0;
+        long maxRssKb = 0;
+        while (clock.Elapsed < cap && status is null && submitError is null)
+        {
+            maxRssKb = Math.Max(maxRssKb, ProcFs.StatusKb(pid, "VmRSS") ?? 0);
+            if (job is null)
+            {
+                // The submit may itself take long (the fan-out can expand inside it); RSS and side chains are measured meanwhile.
+                await Task.WhenAny(submit, Task.Delay(TimeSpan.FromSeconds(1)));
+                if (submit.IsCompletedSuccessfully)
+                {
+                    job = submit.Result.JobId;
+                }
+                else if (submit.IsFaulted)
+                {
+                    submitError = submit.Exception.InnerException?.Message;
+                }
+
+                continue;
+            }
+
+            (status, nodesCompleted) = await PollAsync(context, job.Value, cap - clock.Elapsed + TimeSpan.FromSeconds(1), nodesCompleted);
+            if (status is null)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var elapsed = clock.Elapsed;
+        if (job is null && submitError is null)
+        {
+            try
+            {
+                job = (await submit).JobId;
+            }
+            catch (OperationCanceledException)
+            {
+                // The cap ended the submit call; DagMaster rolls the submission back.
+            }
+        }
+
+        await stopSide.CancelAsync();
+        var sideIds = await sideJobs;
+        var peakKb = ProcFs.StatusKb(pid, "VmHWM");
+        if (job is { } started && status is null)
+        {
+            await context.Api.CancelAsync(started);
+        }
+
+        var records = await WorkerProcess.StopAllAsync(workers);
+        var sideRecords = await WorkerProcess.StopAllAsync(sideWorker);
+        var statements = await context.Database.WriteProfileAsync(Path.Combine(context.Settings.OutputDirectory, "profile-fanout.tsv"));
+        var childrenDone = records.Count(r => r.JobId == job?.ToString() && r.NodeId.StartsWith("split__", StringComparison.Ordinal) && r.Status is >= 200 and < 300);
+
+        var finished = status == "completed";
+        var measured = status switch
+        {
+            "completed" => $"{elapsed.TotalSeconds:0.0} s",
+            null when submitError is not null => $"submit failed: {submitError}",
+            null when job is null => $"did not finish in {cap.TotalSeconds:0} s (the submit call had not returned)",
+            null => $"did not finish in {cap.TotalSeconds:0} s ({childrenDone} of {children} children completed)",
+            _ => $"job {status} after {elapsed.TotalSeconds:0.0} s ({childrenDone} of {children} children completed)",
+        };
+        context.Report.Add(new ResultRow("fanout", $"wide fan-out ({children} children + fan-in)", measured, $"≤ {TargetSeconds:0} s", finished && elapsed.TotalSeconds <= TargetSeconds)
+        {
+            Details = new()
+            {
+                ["children"] = children,
+                ["children_completed"] = childrenDone,
+                ["job_status"] = status ?? "running (cancelled at the cap)",
+                ["nodes_completed_reported"] = nodesCompleted,
+                ["seconds"] = Math.Round(elapsed.TotalSeconds, 1),
+                ["submit_ms"] = submit.IsCompletedSuccessfully ? Math.Round(submit.Result.Latency.TotalMilliseconds, 1) : null,
+                ["sql_statements"] = statements,
+                ["sql_statements_per_child"] = childrenDone > 0 ? Math.Round(statements / (double)childrenDone, 1) : null,
+            },
+        });
+
+        var peakMb = (peakReset ? peakKb : maxRssKb) / 1024.0;
+        context.Report.Add(new ResultRow("fanout_rss", "fan-out: DagMaster peak RSS", $"{peakMb:0} MB", $"≤ {TargetRssMb:0} MB", peakMb <= TargetRssMb)
+        {
+            Details = new()
+            {
+                ["peak_rss_mb"] = Math.Round(peakMb ?? 0, 1),
+                ["peak_source"] = peakReset ? "VmHWM, reset before the row" : "max sampled VmRSS",
+                ["rss_before_mb"] = rssBeforeKb / 1024,
+                ["max_sampled_rss_mb"] = maxRssKb / 1024,
+            },
+        });
+
+        var hops = HopAnalysis.Of(sideRecords, sideIds.Select(id => id.ToString()).ToHashSet());
+        context.Report.Add(HopLatencyRow.Row("fanout_hop", "hop latency p50 / p99 during the fan-out", hops, $"{sideIds.Count} side chains", elapsed, hops.FromAck.Count));
+    }
+
+    /// <summary>One progress poll of the fan-out job: its status when it has ended, and its completed node count.</summary>
+    private static async Task<(string? Status, long NodesCompleted)> PollAsync(BenchContext context, Guid job, TimeSpan timeout, long lastCount)
+    {
+        try
+        {
+            using var pollCap = new CancellationTokenSource(timeout);
+            var (body, _) = await context.Api.GetAsync($"api/v1/jobs/{job}", pollCap.Token);
+            using (body)
+            {
+                var state = body.RootElement.GetProperty("status").GetString();
+                var count = body.RootElement.GetProperty("progress").GetProperty("nodes_completed").GetInt64();
+                return (state is "completed" or "failed" or "cancelled" ? state : null, count);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            context.Log.Write($"bench: fan-out progress poll failed: {e.Message}");
+            return (null, lastCount);
+        }
+    }
+
+    /// <summary>Runs short chains one after another until stopped; returns the ids of those that ran.</summary>
+    private static async Task<List<Guid>> RunSideChainsAsync(BenchContext context, CancellationToken stop)
+    {
+        var ids = new List<Guid>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var (id, _) = await context.Api.SubmitAsync(BenchWorkflows.SideChain, "{}", stop);
+                ids.Add(id);
+                while (!stop.IsCancellationRequested && await context.WaitForJobAsync(id, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100), stop) is null)
+                {
+                    // Keep waiting for this chain while the row runs.
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (HttpRequestException e)
+            {
+                context.Log.Write($"bench: side chain failed: {e.Message}");
+                await Task.Delay(500, CancellationToken.None);
+            }
+        }
+
+        return ids;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using DagMaster.Benchmarks.Reporting;
+
+namespace DagMaster.Benchmarks.Rows;
+
+/// <summary>
+/// Reads with many jobs stored: the jobs table is filled to the target count with one
+/// <c>INSERT … SELECT … generate_series</c>, then <c>GET /api/v1/jobs</c> (filters, keyset pages) and
+/// <c>GET /api/v1/jobs/{id}</c> are timed from four concurrent clients.
+/// </summary>
+public static class ReadsRow
+{
+    public const double TargetP99 = 20;
+    private const int Clients = 4;
+    private const int RequestsPerKind = 600;
+
+    public static async Task RunAsync(BenchContext context)
+    {
+        var db = context.Database;
+        var existing = await db.ScalarAsync<long>("SELECT count(*) FROM dagmaster.jobs");
+        var toSeed = Math.Max(0, context.Settings.SeedJobs - existing);
+        var seedClock = Stopwatch.StartNew();
+        await db.ExecuteAsync(SeedSql(toSeed), timeoutSeconds: 1200);
+        await db.ExecuteAsync("ANALYZE dagmaster.jobs");
+        var seedSeconds = seedClock.Elapsed.TotalSeconds;
+        var total = existing + toSeed;
+
+        var ids = await db.ColumnAsync<Guid>("SELECT id FROM dagmaster.jobs TABLESAMPLE SYSTEM (1) LIMIT 2000");
+        var cursor = await NextCursorAsync(context, "api/v1/jobs?status=completed&limit=50");
+        string[] lists =
+        [
+            "api/v1/jobs?limit=50",
+            "api/v1/jobs?status=completed&limit=50",
+            $"api/v1/jobs?status=failed&workflow_id={BenchWorkflows.Echo}&limit=50",
+            "api/v1/jobs?correlation_id=seed-123&limit=50",
+            "api/v1/jobs?platform_id=platform-3&status=running&limit=100",
+            $"api/v1/jobs?created_after={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-3).ToString("O"))}&created_before={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-2).ToString("O"))}&limit=50",
+            cursor is null ? "api/v1/jobs?status=cancelled&limit=50" : $"api/v1/jobs?status=completed&limit=50&cursor={Uri.EscapeDataString(cursor)}",
+        ];
+
+        await db.ResetProfileAsync();
+        var list = await TimeAsync(context, i => lists[i % lists.Length]);
+        var get = await TimeAsync(context, i => $"api/v1/jobs/{ids[i % ids.Count]}");
+        await db.WriteProfileAsync(Path.Combine(context.Settings.OutputDirectory, "profile-reads.tsv"));
+
+        var figure = $"with {total:N0} jobs stored";
+        context.Report.Add(Row("reads_list", $"reads p99: GET /jobs filtered + paged, {figure}", list, seedSeconds, total));
+        context.Report.Add(Row("reads_get", $"reads p99: GET /jobs/{{id}}, {figure}", get, seedSeconds, total));
+    }
+
+    private static ResultRow Row(string key, string figure, Stats stats, double seedSeconds, long total) =>
+        new(key, figure, $"{HopLatencyRow.Ms(stats.P99)} (p50 {HopLatencyRow.Ms(stats.P50)})", $"≤ {TargetP99:0} ms", stats.P99 <= TargetP99)
+        {
+            Details = new(stats.ToJson().ToDictionary(kv => kv.Key, kv => (object?)kv.Value))
+            {
+                ["jobs_stored"] = total,
+                ["seed_seconds"] = Math.Round(seedSeconds, 1),
+            },
+        };
+
+    private static async Task<Stats> TimeAsync(BenchContext context, Func<int, string> path)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            (await context.Api.GetAsync(path(i))).Body.Dispose();
+        }
+
+        var next = -1;
+        var latencies = new List<double>[Clients];
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
+        {
+            latencies[c] = [];
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < RequestsPerKind)
+            {
+                var (body, latency) = await context.Api.GetAsync(path(i));
+                body.Dispose();
+                latencies[c].Add(latency.TotalMilliseconds);
+            }
+        })));
+        return new Stats(latencies.SelectMany(l => l));
+    }
+
+    private static async Task<string?> NextCursorAsync(BenchContext context, string path)
+    {
+        var (body, _) = await context.Api.GetAsync(path);
+        using (body)
+        {
+            return body.RootElement.TryGetProperty("next_cursor", out var cursor) ? cursor.GetString() : null;
+        }
+    }
+
+    /// <summary>
+    /// Finished-looking jobs of the bench workflows spread over the last ~28 hours, with statuses, correlation ids
+    /// and platforms varied so every filter has something to find. Only the jobs table's required columns and the
+    /// filtered ones are written, so the statement survives added nullable columns.
+    /// </summary>
+    private static string SeedSql(long count) => $$"""
+        INSERT INTO dagmaster.jobs (id, workflow_id, workflow_version, workflow_content_hash, inputs, status, priority,
+                                    correlation_id, platform_id, created_at, started_at, completed_at, updated_at)
+        SELECT gen_random_uuid(),
+               v.workflow_id,
+               1,
+               v.content_hash,
+               '{"message": "seeded"}'::jsonb,
+               (ARRAY['Completed', 'Completed', 'Completed', 'Failed', 'Cancelled', 'Running', 'Pending'])[1 + g % 7],
+               0,
+               'seed-' || (g % 5000),
+               'platform-' || (g % 10),
+               now() - g * interval '100 milliseconds',
+               now() - g * interval '100 milliseconds',
+               CASE WHEN g % 7 < 5 THEN now() - g * interval '100 milliseconds' + interval '2 seconds' END,
+               now() - g * interval '100 milliseconds'
+        FROM generate_series(1, {{count}}) AS g
+        JOIN dagmaster.workflow_versions AS v
+          ON v.workflow_id = (ARRAY['{{BenchWorkflows.Echo}}', '{{BenchWorkflows.Submit}}'])[1 + g % 2] AND v.version = 1
+        """;
+}
