@@ -35,8 +35,8 @@ public sealed class JobsApi(HttpClient client)
     public async Task<List<JsonElement>> EventsAsync(Guid jobId) =>
         (await (await client.GetAsync($"/api/v1/jobs/{jobId}/events", Ct)).ReadJsonAsync(200)).GetProperty("items").EnumerateArray().ToList();
 
-    public Task<JsonElement> WaitForStatusAsync(Guid jobId, string status, double timeoutSeconds = 15) =>
-        Poll.UntilAsync(() => GetAsync(jobId), j => j.GetProperty("status").GetString() == status, $"job {jobId} to be {status}", timeoutSeconds);
+    public Task<JsonElement> WaitForStatusAsync(Guid jobId, string status, double timeoutSeconds = 15, double intervalSeconds = 0.025) =>
+        Poll.UntilAsync(() => GetAsync(jobId), j => j.GetProperty("status").GetString() == status, $"job {jobId} to be {status}", timeoutSeconds, intervalSeconds);
 
     public Task<JsonElement> WaitForNodeAsync(Guid jobId, string nodeId, string status, double timeoutSeconds = 15) =>
         Poll.UntilAsync(() => NodeAsync(jobId, nodeId), n => n.GetProperty("status").GetString() == status, $"node {nodeId} to be {status}", timeoutSeconds);

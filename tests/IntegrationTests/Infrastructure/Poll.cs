@@ -5,7 +5,8 @@ namespace DagMaster.IntegrationTests.Infrastructure;
 /// <summary>Waits for an eventually true condition with a bounded poll, never a fixed sleep.</summary>
 public static class Poll
 {
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, double timeoutSeconds = 15)
+    public static async Task<T> UntilAsync<T>(
+        Func<Task<T>> probe, Func<T, bool> done, string what, double timeoutSeconds = 15, double intervalSeconds = 0.025)
     {
         var watch = Stopwatch.StartNew();
         T last;
@@ -17,7 +18,7 @@ public static class Poll
                 return last;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(25), TestContext.Current.CancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(intervalSeconds), TestContext.Current.CancellationToken);
         }
         while (watch.Elapsed.TotalSeconds < timeoutSeconds);
 

@@ -58,12 +58,14 @@ public sealed class WideFanOutTests(DagMasterAppFixture app) : ScenarioTestBase(
             () => Jobs.GetAsync(jobId),
             j => j.GetProperty("progress").GetProperty("nodes_completed").GetInt32() > Math.Min(1000, Size / 2),
             "the wide fan-out to be under way",
-            timeoutSeconds: 120);
+            timeoutSeconds: 120,
+            intervalSeconds: 1);
         var small = await SubmitAsync("scale_small_neighbour");
         await Jobs.WaitForStatusAsync(small, "completed", timeoutSeconds: 120);
         var wideWhenSmallDone = (await Jobs.GetAsync(jobId)).GetProperty("status").GetString();
 
-        var job = await Jobs.WaitForStatusAsync(jobId, "completed", timeoutSeconds: 1200);
+        // Polled gently: each look at a job of 100,000 nodes counts them.
+        var job = await Jobs.WaitForStatusAsync(jobId, "completed", timeoutSeconds: 1200, intervalSeconds: 2);
         clock.Stop();
 
         var total = job.GetProperty("result").GetProperty("total");
