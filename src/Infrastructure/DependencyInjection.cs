@@ -1,11 +1,13 @@
 using DagMaster.Application.Abstractions;
 using DagMaster.Application.Jobs.ListJobs;
 using DagMaster.Domain.Jobs;
+using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 using DagMaster.Infrastructure.Dispatch;
 using DagMaster.Infrastructure.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using DagMaster.Infrastructure.Persistence.Repositories;
+using DagMaster.Infrastructure.Platforms;
 using DagMaster.Infrastructure.Workflows;
 using DagMaster.Infrastructure.Scheduling.Quartz;
 using DagMaster.Infrastructure.Workflows.Yaml;
@@ -43,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<IWorkflowVersionRepository, WorkflowVersionRepository>();
         services.AddScoped<IJobRepository, JobRepository>();
         services.AddScoped<IJobListReader, JobListReader>();
+        services.AddScoped<IPlatformRepository, PlatformRepository>();
+        services.Configure<PlatformSeedOptions>(configuration.GetSection(PlatformSeedOptions.Section));
         services.AddSingleton<TaskSignal>();
         services.AddScoped<TaskNotifications>();
         services.AddScoped<ITaskQueue, PostgresTaskQueue>();
@@ -54,6 +58,7 @@ public static class DependencyInjection
         // Order matters: the schema exists before workflows are registered.
         services.AddHostedService<SchemaBootstrapService>();
         services.AddHostedService<WorkflowLoadingService>();
+        services.AddHostedService<PlatformSeedingService>();
         services.AddHostedService<TaskNotificationListener>();
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
         services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));

@@ -1,6 +1,7 @@
 using DagMaster.Application.Common.Behaviours;
 using DagMaster.WebApi.Health;
 using DagMaster.WebApi.Infrastructure;
+using DagMaster.WebApi.Security;
 using Mediator;
 
 namespace DagMaster.WebApi;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddDagMasterSecurity();
         services.AddSingleton<HealthReporter>();
         services.AddHostedService<WarmUpService>();
         services.AddTelemetry(configuration);

@@ -5,6 +5,9 @@ using DagMaster.WebApi.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLogLevelFromEnvironment();
+
+// The platforms seeded on first start: PLATFORMS_FILE, or platforms.json next to the binary.
+builder.Configuration.AddJsonFile(builder.Configuration["PLATFORMS_FILE"] ?? Path.Combine(AppContext.BaseDirectory, "platforms.json"), optional: true);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DagMaster.WebApi.DependencyInjection.MaxRequestBodyBytes);
 
 builder.Services
@@ -16,6 +19,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");
 app.UseSwaggerUi(settings =>
 {
@@ -27,6 +32,7 @@ app.MapHealthEndpoints();
 app.MapWorkflowsEndpoints();
 app.MapJobsEndpoints();
 app.MapWorkerEndpoints();
+app.MapPlatformsEndpoints();
 
 app.Run();
 

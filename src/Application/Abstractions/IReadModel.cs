@@ -1,4 +1,5 @@
 using DagMaster.Domain.Jobs;
+using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 
 namespace DagMaster.Application.Abstractions;
@@ -13,4 +14,8 @@ public interface IReadModel
     IQueryable<JobNode> JobNodes { get; }
 
     IQueryable<JobEvent> JobEvents { get; }
+
+    IQueryable<Platform> Platforms { get; }
+
+    IQueryable<PlatformApiKey> PlatformApiKeys { get; }
 }

@@ -1,6 +1,7 @@
 using DagMaster.Application.Abstractions;
 using DagMaster.Domain.Common;
 using DagMaster.Domain.Jobs;
+using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 using DagMaster.Infrastructure.Dispatch;
 using Mediator;
@@ -29,6 +30,10 @@ public sealed class DagMasterDbContext(
     IQueryable<JobNode> IReadModel.JobNodes => Set<JobNode>().AsNoTracking();
 
     IQueryable<JobEvent> IReadModel.JobEvents => Set<JobEvent>().AsNoTracking();
+
+    IQueryable<Platform> IReadModel.Platforms => Set<Platform>().AsNoTracking();
+
+    IQueryable<PlatformApiKey> IReadModel.PlatformApiKeys => Set<PlatformApiKey>().AsNoTracking();
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -303,6 +303,120 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.ToTable("job_nodes", "dagmaster");
                 });
 
+            modelBuilder.Entity("DagMaster.Domain.Platforms.Platform", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("CallbackUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("callback_url");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("display_name");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("OptionalRefs")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("optional_refs");
+
+                    b.Property<string>("RequiredRefs")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("required_refs");
+
+                    b.Property<string>("SigningSecret")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("signing_secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VersionRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("version_ref");
+
+                    b.Property<string>("Workflows")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("workflows");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platforms", "dagmaster");
+                });
+
+            modelBuilder.Entity("DagMaster.Domain.Platforms.PlatformApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_platform_api_keys_hash");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("platform_api_keys", "dagmaster");
+                });
+
             modelBuilder.Entity("DagMaster.Domain.Workflows.WorkflowVersion", b =>
                 {
                     b.Property<string>("WorkflowId")
@@ -459,11 +573,25 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DagMaster.Domain.Platforms.PlatformApiKey", b =>
+                {
+                    b.HasOne("DagMaster.Domain.Platforms.Platform", null)
+                        .WithMany("ApiKeys")
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DagMaster.Domain.Jobs.Job", b =>
                 {
                     b.Navigation("Events");
 
                     b.Navigation("Nodes");
+                });
+
+            modelBuilder.Entity("DagMaster.Domain.Platforms.Platform", b =>
+                {
+                    b.Navigation("ApiKeys");
                 });
 #pragma warning restore 612, 618
         }
