@@ -1,3 +1,4 @@
+using DagMaster.Application.Assets.Common;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Application.Workflows.Catalog;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddSingleton<IWorkflowCatalog, WorkflowCatalog>();
         services.AddScoped<JobExecution>();
+        services.AddScoped<AssetCallbacks>();
+        services.AddScoped<AssetVersions>();
         return services;
     }
 }

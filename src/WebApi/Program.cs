@@ -2,6 +2,8 @@ using DagMaster.Application;
 using DagMaster.Infrastructure;
 using DagMaster.WebApi;
 using DagMaster.WebApi.Endpoints;
+using DagMaster.WebApi.Security;
+using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLogLevelFromEnvironment();
@@ -33,6 +35,14 @@ app.MapWorkflowsEndpoints();
 app.MapJobsEndpoints();
 app.MapWorkerEndpoints();
 app.MapPlatformsEndpoints();
+app.MapSubmissionsEndpoints();
+app.MapAssetsEndpoints();
+app.UseHangfireDashboard("/ui/hangfire", new DashboardOptions
+{
+    Authorization = [],
+    AsyncAuthorization = [new OperatorDashboardAuthorizationFilter()],
+    DisplayStorageConnectionString = false,
+});
 
 app.Run();
 

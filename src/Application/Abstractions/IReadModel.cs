@@ -1,3 +1,4 @@
+using DagMaster.Domain.Assets;
 using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
@@ -18,4 +19,12 @@ public interface IReadModel
     IQueryable<Platform> Platforms { get; }
 
     IQueryable<PlatformApiKey> PlatformApiKeys { get; }
+
+    IQueryable<WebhookDelivery> WebhookDeliveries { get; }
+
+    IQueryable<GeospatialAsset> Assets { get; }
+
+    IQueryable<AssetVersion> AssetVersions { get; }
+
+    IQueryable<Revision> Revisions { get; }
 }

@@ -1,5 +1,6 @@
 using DagMaster.Application.Abstractions;
 using DagMaster.Domain.Common;
+using DagMaster.Domain.Assets;
 using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
@@ -34,6 +35,14 @@ public sealed class DagMasterDbContext(
     IQueryable<Platform> IReadModel.Platforms => Set<Platform>().AsNoTracking();
 
     IQueryable<PlatformApiKey> IReadModel.PlatformApiKeys => Set<PlatformApiKey>().AsNoTracking();
+
+    IQueryable<WebhookDelivery> IReadModel.WebhookDeliveries => Set<WebhookDelivery>().AsNoTracking();
+
+    IQueryable<GeospatialAsset> IReadModel.Assets => Set<GeospatialAsset>().AsNoTracking();
+
+    IQueryable<AssetVersion> IReadModel.AssetVersions => Set<AssetVersion>().AsNoTracking();
+
+    IQueryable<Revision> IReadModel.Revisions => Set<Revision>().AsNoTracking();
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

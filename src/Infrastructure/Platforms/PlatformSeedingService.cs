@@ -1,5 +1,4 @@
 using DagMaster.Application.Platforms.SeedPlatforms;
-using DagMaster.Domain.Platforms;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +23,7 @@ internal sealed partial class PlatformSeedingService(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeedPlatformsCommand(Seeds(options.Value)), cancellationToken);
+            var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeedPlatformsCommand(options.Value.ToSeeds()), cancellationToken);
             if (created.Count > 0)
             {
                 LogSeeded(string.Join(", ", created));
@@ -38,18 +37,6 @@ internal sealed partial class PlatformSeedingService(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public static IReadOnlyList<PlatformSeed> Seeds(PlatformSeedOptions options) => options.Seed
-        .Where(s => !string.IsNullOrWhiteSpace(s.PlatformId))
-        .Select(s => new PlatformSeed(s.PlatformId, new PlatformSettings(
-            string.IsNullOrWhiteSpace(s.DisplayName) ? s.PlatformId : s.DisplayName,
-            s.Description,
-            s.RequiredRefs,
-            s.OptionalRefs,
-            s.VersionRef,
-            s.Workflows,
-            s.CallbackUrl)))
-        .ToList();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Platforms seeded: {Platforms}")]
     private partial void LogSeeded(string platforms);

@@ -1,0 +1,18 @@
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DagMaster.WebApi.Security;
+
+/// <summary>
+/// The Hangfire dashboard is for operators only: the request is authorised with the <see cref="AuthPolicies.Operator"/>
+/// policy against whatever scheme authenticated it (an admin key, or the admin UI's login).
+/// </summary>
+internal sealed class OperatorDashboardAuthorizationFilter : IDashboardAsyncAuthorizationFilter
+{
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(http.User, AuthPolicies.Operator)).Succeeded;
+    }
+}
