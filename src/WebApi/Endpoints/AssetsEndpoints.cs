@@ -19,15 +19,15 @@ public static class AssetsEndpoints
 {
     public static IEndpointRouteBuilder MapAssetsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(AuthPolicies.Operator);
+        var group = app.MapGroup("/api/v1/assets").WithTags("Assets");
         group.MapGet("/", ListAssets).WithName(nameof(ListAssets)).RequireAuthorization(AuthPolicies.Reader);
         group.MapGet("/{assetId}", GetAsset).WithName(nameof(GetAsset)).RequireAuthorization(AuthPolicies.Reader);
         group.MapGet("/{assetId}/versions/{ordinal:int}", GetAssetVersion).WithName(nameof(GetAssetVersion)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapPost("/{assetId}/versions/{ordinal:int}/approve", ApproveVersion).WithName(nameof(ApproveVersion));
-        group.MapPost("/{assetId}/versions/{ordinal:int}/reject", RejectVersion).WithName(nameof(RejectVersion));
-        group.MapPost("/{assetId}/versions/{ordinal:int}/rollback", RollbackVersion).WithName(nameof(RollbackVersion));
-        group.MapPost("/{assetId}/clearance", SetClearance).WithName(nameof(SetClearance));
-        group.MapDelete("/{assetId}", DeleteAsset).WithName(nameof(DeleteAsset));
+        group.MapPost("/{assetId}/versions/{ordinal:int}/approve", ApproveVersion).WithName(nameof(ApproveVersion)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{assetId}/versions/{ordinal:int}/reject", RejectVersion).WithName(nameof(RejectVersion)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{assetId}/versions/{ordinal:int}/rollback", RollbackVersion).WithName(nameof(RollbackVersion)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{assetId}/clearance", SetClearance).WithName(nameof(SetClearance)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapDelete("/{assetId}", DeleteAsset).WithName(nameof(DeleteAsset)).RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 

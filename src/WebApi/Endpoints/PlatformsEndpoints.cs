@@ -14,20 +14,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DagMaster.WebApi.Endpoints;
 
-/// <summary>The platform registry: operators manage entries and keys; a platform key reads its own entry.</summary>
+/// <summary>
+/// The platform registry: operators manage entries and keys; a platform key reads its own entry. Policies are set
+/// per endpoint because a group policy would add to, not replace, an endpoint's.
+/// </summary>
 public static class PlatformsEndpoints
 {
     public static IEndpointRouteBuilder MapPlatformsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/platforms").WithTags("Platforms").RequireAuthorization(AuthPolicies.Operator);
+        var group = app.MapGroup("/api/v1/platforms").WithTags("Platforms");
         group.MapGet("/", ListPlatforms).WithName(nameof(ListPlatforms)).RequireAuthorization(AuthPolicies.Reader);
         group.MapGet("/{platformId}", GetPlatform).WithName(nameof(GetPlatform)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapPost("/", CreatePlatform).WithName(nameof(CreatePlatform));
-        group.MapPut("/{platformId}", UpdatePlatform).WithName(nameof(UpdatePlatform));
-        group.MapPost("/{platformId}/deactivate", DeactivatePlatform).WithName(nameof(DeactivatePlatform));
-        group.MapPost("/{platformId}/activate", ActivatePlatform).WithName(nameof(ActivatePlatform));
-        group.MapPost("/{platformId}/keys", CreateApiKey).WithName(nameof(CreateApiKey));
-        group.MapPost("/{platformId}/keys/{keyId:guid}/revoke", RevokeApiKey).WithName(nameof(RevokeApiKey));
+        group.MapPost("/", CreatePlatform).WithName(nameof(CreatePlatform)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPut("/{platformId}", UpdatePlatform).WithName(nameof(UpdatePlatform)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/deactivate", DeactivatePlatform).WithName(nameof(DeactivatePlatform)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/activate", ActivatePlatform).WithName(nameof(ActivatePlatform)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/keys", CreateApiKey).WithName(nameof(CreateApiKey)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/keys/{keyId:guid}/revoke", RevokeApiKey).WithName(nameof(RevokeApiKey)).RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 
