@@ -41,6 +41,19 @@ public static class DependencyInjection
             settings.DocumentName = "v1";
             settings.Title = "DagMaster API";
             settings.Version = "v1";
+            settings.AddSecurity(AuthSchemes.ApiKey, new NSwag.OpenApiSecurityScheme
+            {
+                Type = NSwag.OpenApiSecuritySchemeType.ApiKey,
+                Name = AuthSchemes.ApiKeyHeader,
+                In = NSwag.OpenApiSecurityApiKeyLocation.Header,
+                Description = "A platform API key (its own tenant only) or an operator key from ADMIN_KEYS.",
+            });
+            settings.AddSecurity(AuthSchemes.WorkerKey, new NSwag.OpenApiSecurityScheme
+            {
+                Type = NSwag.OpenApiSecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Worker calls: Authorization: Bearer <key from WORKER_KEYS>.",
+            });
         });
         return services;
     }
