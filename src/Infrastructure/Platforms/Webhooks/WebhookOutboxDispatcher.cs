@@ -19,6 +19,18 @@ internal sealed partial class WebhookOutboxDispatcher(
     IOptions<WebhookOptions> options,
     ILogger<WebhookOutboxDispatcher> logger) : BackgroundService
 {
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        WebhookJob.Attach(scopes);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        WebhookJob.Detach(scopes);
+        return base.StopAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.OutboxInterval);
@@ -33,7 +45,7 @@ internal sealed partial class WebhookOutboxDispatcher(
                     taken = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TakeUnsentWebhooksCommand(), stoppingToken);
                     foreach (var id in taken)
                     {
-                        jobs.Enqueue<WebhookJob>(j => j.DeliverAsync(id, CancellationToken.None));
+                        jobs.Enqueue(() => WebhookJob.DeliverAsync(id, CancellationToken.None));
                     }
                 }
                 while (taken.Count > 0 && !stoppingToken.IsCancellationRequested);
