@@ -1,4 +1,5 @@
 using DagMaster.Application.Jobs.ApplyTaskResults;
+using DagMaster.Application.Assets.Common;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Application.Workflows.Catalog;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,8 @@ public static class DependencyInjection
         services.AddSingleton<IWorkflowCatalog, WorkflowCatalog>();
         services.AddScoped<JobExecution>();
         services.AddSingleton<TaskResultBatcher>();
+        services.AddScoped<AssetCallbacks>();
+        services.AddScoped<AssetVersions>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using DagMaster.Application.Common.Behaviours;
 using DagMaster.WebApi.Health;
 using DagMaster.WebApi.Infrastructure;
+using DagMaster.WebApi.Security;
 using Mediator;
 
 namespace DagMaster.WebApi;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddDagMasterSecurity();
         services.AddSingleton<HealthReporter>();
         services.AddScoped<DagMaster.WebUi.Models.IHealthPageSource, UiHealthSource>();
         services.AddHostedService<WarmUpService>();
@@ -40,6 +42,19 @@ public static class DependencyInjection
             settings.DocumentName = "v1";
             settings.Title = "DagMaster API";
             settings.Version = "v1";
+            settings.AddSecurity(AuthSchemes.ApiKey, new NSwag.OpenApiSecurityScheme
+            {
+                Type = NSwag.OpenApiSecuritySchemeType.ApiKey,
+                Name = AuthSchemes.ApiKeyHeader,
+                In = NSwag.OpenApiSecurityApiKeyLocation.Header,
+                Description = "A platform API key (its own tenant only) or an operator key from ADMIN_KEYS.",
+            });
+            settings.AddSecurity(AuthSchemes.WorkerKey, new NSwag.OpenApiSecurityScheme
+            {
+                Type = NSwag.OpenApiSecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Worker calls: Authorization: Bearer <key from WORKER_KEYS>.",
+            });
         });
         return services;
     }

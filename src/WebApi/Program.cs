@@ -3,9 +3,14 @@ using DagMaster.Infrastructure;
 using DagMaster.WebApi;
 using DagMaster.WebApi.Endpoints;
 using DagMaster.WebUi;
+using DagMaster.WebApi.Security;
+using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLogLevelFromEnvironment();
+
+// The platforms seeded on first start: PLATFORMS_FILE, or platforms.json next to the binary.
+builder.Configuration.AddJsonFile(builder.Configuration["PLATFORMS_FILE"] ?? Path.Combine(AppContext.BaseDirectory, "platforms.json"), optional: true);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DagMaster.WebApi.DependencyInjection.MaxRequestBodyBytes);
 
 builder.Services
@@ -34,6 +39,15 @@ app.MapWorkflowsEndpoints();
 app.MapJobsEndpoints();
 app.MapWorkerEndpoints();
 app.MapAdminUi();
+app.MapPlatformsEndpoints();
+app.MapSubmissionsEndpoints();
+app.MapAssetsEndpoints();
+app.UseHangfireDashboard("/ui/hangfire", new DashboardOptions
+{
+    Authorization = [],
+    AsyncAuthorization = [new OperatorDashboardAuthorizationFilter()],
+    DisplayStorageConnectionString = false,
+});
 
 app.Run();
 

@@ -29,6 +29,14 @@ public sealed class ModuleTests : ArchitectureTestBase
         // A job runs a snapshot of a workflow definition. The definition is the published language between the two.
         ("Jobs", "Workflows"),
 
+        // A B2B submission is one transaction: the asset's revision and the job it starts commit together, and a
+        // revision ends when its job does (the job's terminal event). The workflow is the one the platform maps the
+        // request kind to: its inputs are validated and its outputs become the revision's artifacts. An asset belongs
+        // to a platform, whose registry entry (refs, callback URL) the asset use cases read.
+        ("Assets", "Jobs"),
+        ("Assets", "Workflows"),
+        ("Assets", "Platforms"),
+
         // Common is each layer's shared kernel (Entity, IAggregateRoot, IDomainEvent, behaviours, exceptions).
         // Without this entry Common counts as a forbidden target like any module.
         (AnyModule, Common),

@@ -1,4 +1,6 @@
+using DagMaster.Domain.Assets;
 using DagMaster.Domain.Jobs;
+using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 
 namespace DagMaster.Application.Abstractions;
@@ -13,4 +15,16 @@ public interface IReadModel
     IQueryable<JobNode> JobNodes { get; }
 
     IQueryable<JobEvent> JobEvents { get; }
+
+    IQueryable<Platform> Platforms { get; }
+
+    IQueryable<PlatformApiKey> PlatformApiKeys { get; }
+
+    IQueryable<WebhookDelivery> WebhookDeliveries { get; }
+
+    IQueryable<GeospatialAsset> Assets { get; }
+
+    IQueryable<AssetVersion> AssetVersions { get; }
+
+    IQueryable<Revision> Revisions { get; }
 }

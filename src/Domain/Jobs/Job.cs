@@ -319,6 +319,10 @@ public sealed partial class Job : Entity, IAggregateRoot
 
         Status = to;
         UpdatedAt = now;
+        if (to.IsTerminal())
+        {
+            Raise(new Events.JobEndedDomainEvent(Id, PlatformId, to, now));
+        }
     }
 
     private void Record(string type, string? nodeId, object? data, string? actor, DateTimeOffset now)

@@ -1,6 +1,8 @@
 using DagMaster.Application.Abstractions;
 using DagMaster.Domain.Common;
+using DagMaster.Domain.Assets;
 using DagMaster.Domain.Jobs;
+using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 using DagMaster.Infrastructure.Dispatch;
 using Mediator;
@@ -30,6 +32,18 @@ public sealed class DagMasterDbContext(
     IQueryable<JobNode> IReadModel.JobNodes => Set<JobNode>().AsNoTracking();
 
     IQueryable<JobEvent> IReadModel.JobEvents => Set<JobEvent>().AsNoTracking();
+
+    IQueryable<Platform> IReadModel.Platforms => Set<Platform>().AsNoTracking();
+
+    IQueryable<PlatformApiKey> IReadModel.PlatformApiKeys => Set<PlatformApiKey>().AsNoTracking();
+
+    IQueryable<WebhookDelivery> IReadModel.WebhookDeliveries => Set<WebhookDelivery>().AsNoTracking();
+
+    IQueryable<GeospatialAsset> IReadModel.Assets => Set<GeospatialAsset>().AsNoTracking();
+
+    IQueryable<AssetVersion> IReadModel.AssetVersions => Set<AssetVersion>().AsNoTracking();
+
+    IQueryable<Revision> IReadModel.Revisions => Set<Revision>().AsNoTracking();
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ using DagMaster.Application.Jobs.RetryJob;
 using DagMaster.Application.Jobs.SubmitJob;
 using DagMaster.WebApi.Contracts;
 using DagMaster.WebApi.Infrastructure;
+using DagMaster.WebApi.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,15 +19,15 @@ public static class JobsEndpoints
 {
     public static IEndpointRouteBuilder MapJobsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
-        group.MapPost("/", SubmitJob).WithName(nameof(SubmitJob));
+        var group = app.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireAuthorization(AuthPolicies.Reader);
+        group.MapPost("/", SubmitJob).WithName(nameof(SubmitJob)).RequireAuthorization(AuthPolicies.Platform);
         group.MapGet("/", ListJobs).WithName(nameof(ListJobs));
         group.MapGet("/{jobId:guid}", GetJob).WithName(nameof(GetJob));
         group.MapGet("/{jobId:guid}/nodes", GetJobNodes).WithName(nameof(GetJobNodes));
         group.MapGet("/{jobId:guid}/events", GetJobEvents).WithName(nameof(GetJobEvents));
-        group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob));
-        group.MapPost("/{jobId:guid}/retry", RetryJob).WithName(nameof(RetryJob));
-        group.MapPost("/{jobId:guid}/rerun", RerunJob).WithName(nameof(RerunJob));
+        group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob)).RequireAuthorization(AuthPolicies.Platform);
+        group.MapPost("/{jobId:guid}/retry", RetryJob).WithName(nameof(RetryJob)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{jobId:guid}/rerun", RerunJob).WithName(nameof(RerunJob)).RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 
@@ -40,7 +41,7 @@ public static class JobsEndpoints
     {
         var caller = Callers.Of(context);
         var response = await sender.Send(
-            new SubmitJobCommand(request.WorkflowId, request.WorkflowVersion, request.Inputs, request.CorrelationId, request.Priority, request.ExternalRefs, idempotencyKey, caller),
+            new SubmitJobCommand(request.WorkflowId, request.WorkflowVersion, request.Inputs, request.CorrelationId, request.Priority, request.ExternalRefs, idempotencyKey, caller, Tenant.Of(context)),
             cancellationToken);
         var job = (await sender.Send(new GetJobQuery(response.JobId), cancellationToken))!;
         return response.Replayed ? TypedResults.Ok(job) : TypedResults.Created($"/api/v1/jobs/{response.JobId}", job);
@@ -64,28 +65,28 @@ public static class JobsEndpoints
             .Where(q => q.Key.StartsWith("ref.", StringComparison.Ordinal) && q.Key.Length > 4)
             .ToDictionary(q => q.Key[4..], q => q.Value.ToString(), StringComparer.Ordinal);
         var page = await sender.Send(
-            new ListJobsQuery(status, workflowId, correlationId, platformId, createdAfter, createdBefore, refs.Count > 0 ? refs : null, limit ?? 50, cursor),
+            new ListJobsQuery(status, workflowId, correlationId, Tenant.Of(context) ?? platformId, createdAfter, createdBefore, refs.Count > 0 ? refs : null, limit ?? 50, cursor),
             cancellationToken);
         return TypedResults.Ok(page);
     }
 
-    public static async Task<Results<Ok<JobDetailsDto>, ProblemHttpResult>> GetJob(Guid jobId, ISender sender, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<JobDetailsDto>, ProblemHttpResult>> GetJob(Guid jobId, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
-        var job = await sender.Send(new GetJobQuery(jobId), cancellationToken);
+        var job = await sender.Send(new GetJobQuery(jobId, Tenant.Of(context)), cancellationToken);
         return job is null ? Problems.NotFound("Job", jobId) : TypedResults.Ok(job);
     }
 
     public static async Task<Results<Ok<JobNodePageDto>, ProblemHttpResult>> GetJobNodes(
-        Guid jobId, int? limit, string? cursor, ISender sender, CancellationToken cancellationToken)
+        Guid jobId, int? limit, string? cursor, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
-        var nodes = await sender.Send(new GetJobNodesQuery(jobId, limit ?? 200, cursor), cancellationToken);
+        var nodes = await sender.Send(new GetJobNodesQuery(jobId, limit ?? 200, cursor, Tenant.Of(context)), cancellationToken);
         return nodes is null ? Problems.NotFound("Job", jobId) : TypedResults.Ok(nodes);
     }
 
     public static async Task<Results<Ok<JobEventPageDto>, ProblemHttpResult>> GetJobEvents(
-        Guid jobId, long? after, int? limit, ISender sender, CancellationToken cancellationToken)
+        Guid jobId, long? after, int? limit, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
-        var events = await sender.Send(new GetJobEventsQuery(jobId, after, limit ?? 500), cancellationToken);
+        var events = await sender.Send(new GetJobEventsQuery(jobId, after, limit ?? 500, Tenant.Of(context)), cancellationToken);
         return events is null ? Problems.NotFound("Job", jobId) : TypedResults.Ok(events);
     }
 
@@ -108,7 +109,7 @@ public static class JobsEndpoints
     public static async Task<Ok<JobDetailsDto>> CancelJob(
         Guid jobId, CancelJobRequest? request, HttpContext context, ISender sender, CancellationToken cancellationToken)
     {
-        await sender.Send(new CancelJobCommand(jobId, Callers.Of(context), request?.Reason), cancellationToken);
+        await sender.Send(new CancelJobCommand(jobId, Callers.Of(context), request?.Reason, Tenant.Of(context)), cancellationToken);
         return TypedResults.Ok((await sender.Send(new GetJobQuery(jobId), cancellationToken))!);
     }
 }

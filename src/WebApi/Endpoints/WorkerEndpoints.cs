@@ -8,6 +8,7 @@ using DagMaster.Application.Jobs.CompleteTask;
 using DagMaster.Application.Jobs.FailTask;
 using DagMaster.WebApi.Contracts;
 using DagMaster.WebApi.Infrastructure;
+using DagMaster.WebApi.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +19,7 @@ public static class WorkerEndpoints
 {
     public static IEndpointRouteBuilder MapWorkerEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/worker/tasks").WithTags("Worker protocol").AddEndpointFilter<WorkerKeyFilter>();
+        var group = app.MapGroup("/api/v1/worker/tasks").WithTags("Worker protocol").RequireAuthorization(AuthPolicies.Worker);
         group.MapPost("/claim", ClaimTasks).WithName(nameof(ClaimTasks));
         group.MapPost("/{taskId}/heartbeat", Heartbeat).WithName(nameof(Heartbeat));
         group.MapPost("/{taskId}/checkpoint", SaveCheckpoint).WithName(nameof(SaveCheckpoint));

@@ -3,6 +3,7 @@ using DagMaster.Application.Workflows.GetWorkflow;
 using DagMaster.Application.Workflows.ListWorkflows;
 using DagMaster.Application.Workflows.LoadWorkflows;
 using DagMaster.Application.Workflows.ValidateWorkflow;
+using DagMaster.WebApi.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,12 +16,12 @@ public static class WorkflowsEndpoints
 
     public static IEndpointRouteBuilder MapWorkflowsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/workflows").WithTags("Workflows");
+        var group = app.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireAuthorization(AuthPolicies.Reader);
         group.MapGet("/", ListWorkflows).WithName(nameof(ListWorkflows));
         group.MapGet("/{workflowId}", GetWorkflow).WithName(nameof(GetWorkflow));
         group.MapPost("/validate", ValidateWorkflow).WithName(nameof(ValidateWorkflow))
             .Accepts<string>("application/yaml", "text/yaml", "application/x-yaml", "text/plain", "application/octet-stream");
-        group.MapPost("/reload", ReloadWorkflows).WithName(nameof(ReloadWorkflows));
+        group.MapPost("/reload", ReloadWorkflows).WithName(nameof(ReloadWorkflows)).RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 

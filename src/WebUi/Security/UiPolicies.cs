@@ -3,8 +3,8 @@ namespace DagMaster.WebUi.Security;
 /// <summary>Authorization policies: operators may act, viewers (and operators) may look.</summary>
 public static class UiPolicies
 {
-    public const string Operator = "Operator";
-    public const string Viewer = "Viewer";
+    public const string Operator = "UiOperator";
+    public const string Viewer = "UiViewer";
 
     /// <summary>The cookie scheme of the admin pages.</summary>
     public const string Scheme = "DagMaster.Ui";

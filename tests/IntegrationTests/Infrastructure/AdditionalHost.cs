@@ -22,7 +22,15 @@ public sealed class AdditionalHost : WebApplicationFactory<Program>
         builder.UseSetting("WORKFLOWS_DIR", _primary.WorkflowsDirectory);
         builder.UseSetting("AUTO_BOOTSTRAP_SCHEMA", "false");
         builder.UseSetting("WORKER_KEYS", DagMasterAppFixture.WorkerKey);
+        builder.UseSetting("ADMIN_KEYS", DagMasterAppFixture.AdminKey);
+        builder.UseSetting("WEBHOOK_WORKERS", "0"); // the primary host sends the callbacks
         builder.UseSetting("WORKER_LEASE_SECONDS", "30");
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", DagMasterAppFixture.AdminKey);
     }
 }

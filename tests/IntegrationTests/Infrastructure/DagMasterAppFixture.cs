@@ -35,6 +35,12 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
 
     public const string WorkerKey = "integration-test-worker-key";
 
+    /// <summary>The operator credential (ADMIN_KEYS) every client of <see cref="WebApplicationFactory{T}.CreateClient()"/> sends.</summary>
+    public const string AdminKey = "integration-test-admin-key";
+
+    /// <summary>Webhook retry delays of the test host: short, so "fails twice, then succeeds" runs in seconds.</summary>
+    public const string WebhookRetryDelays = "1,1,1,1";
+
     /// <summary>The lease the test host grants; short, so lease expiry is testable.</summary>
     public const double LeaseSeconds = 3;
 
@@ -116,8 +122,17 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("WORKFLOWS_DIR", WorkflowsDirectory);
         builder.UseSetting("AUTO_BOOTSTRAP_SCHEMA", "false");
         builder.UseSetting("WORKER_KEYS", WorkerKey);
+        builder.UseSetting("ADMIN_KEYS", AdminKey);
+        builder.UseSetting("WEBHOOK_RETRY_DELAYS_SECONDS", WebhookRetryDelays);
         builder.UseSetting("WORKER_LEASE_SECONDS", LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
+    }
+
+    /// <summary>Every client of the test host authenticates as an operator unless a test removes the header.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
     }
 
     public override async ValueTask DisposeAsync()

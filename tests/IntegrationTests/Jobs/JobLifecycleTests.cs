@@ -252,6 +252,7 @@ public sealed class JobLifecycleTests(DagMasterAppFixture app) : IntegrationTest
     public async Task WorkerCalls_WithoutOrWithWrongKey_Return401()
     {
         var anonymous = App.CreateClient();
+        anonymous.DefaultRequestHeaders.Remove("X-Api-Key");
         (await anonymous.PostAsync("/api/v1/worker/tasks/claim", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var wrong = new RawWorker(App, key: "not-a-key");
         (await wrong.HeartbeatAsync("x")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

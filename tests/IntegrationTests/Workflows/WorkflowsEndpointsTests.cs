@@ -21,7 +21,7 @@ public sealed class WorkflowsEndpointsTests(DagMasterAppFixture app) : Integrati
         var json = await (await Client.GetAsync("/api/v1/workflows", Ct)).ReadJsonAsync(200);
 
         var byId = json.EnumerateArray().ToDictionary(w => w.GetProperty("workflow_id").GetString()!);
-        byId.Keys.ShouldBeSubsetOf(s_originalIds.Concat(["echo_reload_probe"]));
+        byId.Keys.ShouldBeSubsetOf(s_originalIds.Concat(["echo_reload_probe", "b2b_artifacts_probe"]));
         s_originalIds.ShouldBeSubsetOf(byId.Keys);
         var rasterIngest = byId["raster_ingest"];
         rasterIngest.GetProperty("latest_version").GetInt32().ShouldBe(2);

@@ -1,0 +1,5 @@
+using DagMaster.Domain.Platforms;
+
+namespace DagMaster.Application.Platforms.SeedPlatforms;
+
+public sealed record PlatformSeed(string PlatformId, PlatformSettings Settings);

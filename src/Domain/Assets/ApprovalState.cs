@@ -1,0 +1,8 @@
+namespace DagMaster.Domain.Assets;
+
+public enum ApprovalState
+{
+    PendingReview,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,9 @@
+namespace DagMaster.Domain.Assets;
+
+public enum RevisionStatus
+{
+    Processing,
+    Completed,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,8 @@
+namespace DagMaster.Domain.Platforms;
+
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Delivered,
+    Failed,
+}

@@ -1,0 +1,56 @@
+using DagMaster.Application.Abstractions;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DagMaster.Infrastructure.Platforms.Webhooks;
+
+internal static class HangfireRegistration
+{
+    public const string Schema = "hangfire";
+
+    /// <summary>Hangfire on PostgreSQL (its own schema, installed by Hangfire at start) running the webhook queue.</summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.Configure<WebhookOptions>(o =>
+        {
+            o.RetryDelays = WebhookOptions.ParseDelays(configuration["WEBHOOK_RETRY_DELAYS_SECONDS"]) ?? o.RetryDelays;
+            o.Timeout = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("WEBHOOK_TIMEOUT_SECONDS", 10.0), 1, 120));
+        });
+        services.AddSingleton<IWebhookSender, HmacWebhookSender>();
+        // Each host owns its storage (registered before AddHangfire, which then keeps it) instead of Hangfire's
+        // process-wide JobStorage.Current: several hosts in one process (tests, scale-out) must not share or
+        // dispose each other's.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = true,
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        // WEBHOOK_WORKERS: Hangfire workers of this instance (default 2); 0 runs neither a Hangfire server nor the
+        // outbox hand-over here (another instance sends the callbacks).
+        var workers = Math.Clamp(configuration.GetValue("WEBHOOK_WORKERS", 2), 0, 20);
+        if (workers == 0)
+        {
+            return services;
+        }
+
+        services.AddHostedService<WebhookOutboxDispatcher>();
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = workers;
+            o.Queues = [WebhookJob.Queue, "default"];
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+        });
+        return services;
+    }
+}

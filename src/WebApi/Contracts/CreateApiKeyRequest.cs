@@ -1,0 +1,3 @@
+namespace DagMaster.WebApi.Contracts;
+
+public sealed record CreateApiKeyRequest(string? Name);

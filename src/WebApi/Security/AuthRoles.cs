@@ -1,0 +1,13 @@
+namespace DagMaster.WebApi.Security;
+
+/// <summary>The role claim values DagMaster's principals carry.</summary>
+public static class AuthRoles
+{
+    public const string Operator = "operator";
+    public const string Viewer = "viewer";
+    public const string Platform = "platform";
+    public const string Worker = "worker";
+
+    /// <summary>The claim a platform principal carries with its platform id.</summary>
+    public const string PlatformIdClaim = "platform_id";
+}
