@@ -8,7 +8,7 @@ public static class JobsApi
 {
     public static async Task<Guid> SubmitAsync(UiAppFixture app, string workflowId, object inputs, string? correlationId = null)
     {
-        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        using var client = ApiClient(app);
         using var response = await client.PostAsJsonAsync(
             "/api/v1/jobs", new { workflow_id = workflowId, inputs, correlation_id = correlationId }, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -18,21 +18,21 @@ public static class JobsApi
 
     public static async Task<string> StatusAsync(UiAppFixture app, Guid jobId)
     {
-        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        using var client = ApiClient(app);
         var body = await client.GetStringAsync($"/api/v1/jobs/{jobId}", TestContext.Current.CancellationToken);
         return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!;
     }
 
     public static async Task CancelAsync(UiAppFixture app, Guid jobId)
     {
-        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        using var client = ApiClient(app);
         using var _ = await client.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Waits until the job's node <paramref name="nodeId"/> runs (a worker holds it).</summary>
     public static async Task WaitForRunningNodeAsync(UiAppFixture app, Guid jobId, string nodeId)
     {
-        using var client = new HttpClient { BaseAddress = app.ServerAddress };
+        using var client = ApiClient(app);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
@@ -48,5 +48,13 @@ public static class JobsApi
         }
 
         throw new TimeoutException($"node {nodeId} of job {jobId} never ran");
+    }
+
+    /// <summary>An API client with the operator key: every /api/v1 call needs a credential.</summary>
+    private static HttpClient ApiClient(UiAppFixture app)
+    {
+        var client = new HttpClient { BaseAddress = app.ServerAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", UiAppFixture.AdminKey);
+        return client;
     }
 }

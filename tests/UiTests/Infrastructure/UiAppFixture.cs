@@ -19,6 +19,9 @@ namespace DagMaster.UiTests.Infrastructure;
 public sealed class UiAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string WorkerKey = "ui-test-worker-key";
+
+    /// <summary>The operator credential (ADMIN_KEYS) the tests' API calls send.</summary>
+    public const string AdminKey = "ui-test-admin-key";
     public const string OperatorName = "operator";
     public const string OperatorPassword = "operator-test-password";
     public const string ViewerName = "viewer";
@@ -122,6 +125,7 @@ public sealed class UiAppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("WORKFLOWS_DIR", WorkflowsDirectory);
         builder.UseSetting("AUTO_BOOTSTRAP_SCHEMA", "false");
         builder.UseSetting("WORKER_KEYS", WorkerKey);
+        builder.UseSetting("ADMIN_KEYS", AdminKey);
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
         builder.UseSetting("AdminUi:Users:0:Name", OperatorName);
         builder.UseSetting("AdminUi:Users:0:Role", UiRoles.Operator);
