@@ -44,9 +44,13 @@ public static class DependencyInjection
         TuneForHotPaths(dataSourceBuilder.ConnectionStringBuilder);
         var dataSource = dataSourceBuilder.Build();
         services.AddSingleton(dataSource);
-        services.AddDbContext<DagMasterDbContext>(options => options.UseNpgsql(
-            dataSource,
-            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
+        // The options are built once, not per request (they depend on nothing scoped).
+        services.AddDbContext<DagMasterDbContext>(
+            options => options.UseNpgsql(
+                dataSource,
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
