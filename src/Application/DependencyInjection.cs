@@ -10,7 +10,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        // Validators are stateless; building their rules once instead of per request.
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IWorkflowCatalog, WorkflowCatalog>();
         services.AddScoped<JobExecution>();
         services.AddSingleton<TaskResultBatcher>();
