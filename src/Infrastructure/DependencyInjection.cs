@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
         services.AddScoped<IWorkflowVersionRepository, WorkflowVersionRepository>();
         services.AddScoped<IJobRepository, JobRepository>();
+        services.AddSingleton<JobInputsCache>();
         services.AddScoped<IJobListReader, JobListReader>();
         services.AddScoped<IDashboardReader, DashboardReader>();
         services.AddScoped<IJobGraphReader, JobGraphReader>();

@@ -58,6 +58,25 @@ public sealed class JobLifecycleTests(DagMasterAppFixture app) : IntegrationTest
     }
 
     [Fact]
+    public async Task DataPipeline_WithInputsLargeEnoughToBeKeptInMemory_StepTwoStillReadsThemAndTheyAreStoredUnchanged()
+    {
+        // Past JobInputsCache.MinLength a step no longer reads the inputs column: step_two's template must still see
+        // the submitted message, and no step may write the stand-in value back.
+        var message = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"tile-{i:00000};"));
+        var jobId = await Jobs.SubmitOkAsync("data_pipeline_test", new { message, extra_tag = "tier1" });
+        var worker = new RawWorker(App);
+
+        var one = await worker.ClaimOneAsync();
+        await worker.CompleteAsync(one.GetProperty("task_id").GetString()!, new { echoed_params = new { message = "short", extra_tag = "tier1" } });
+        var two = await worker.ClaimOneAsync();
+        await worker.CompleteAsync(two.GetProperty("task_id").GetString()!, new { ok = true });
+
+        two.GetProperty("params").GetProperty("original_input").GetString().ShouldBe(message);
+        var job = await Jobs.WaitForStatusAsync(jobId, "completed");
+        job.GetProperty("inputs").GetProperty("message").GetString().ShouldBe(message);
+    }
+
+    [Fact]
     public async Task FailTask_WhenNotRetryable_FailsJobAtOnceAndIgnoresLateResult()
     {
         var jobId = await Jobs.SubmitOkAsync("data_pipeline_test", new { message = "m" });

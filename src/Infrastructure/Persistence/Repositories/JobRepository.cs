@@ -1,11 +1,19 @@
+using System.Collections.Concurrent;
 using DagMaster.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DagMaster.Infrastructure.Persistence.Repositories;
 
-internal sealed class JobRepository(DagMasterDbContext db) : IJobRepository
+internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputsCache) : IJobRepository
 {
-    public void Add(Job job) => db.JobSet.Add(job);
+    private static readonly ConcurrentDictionary<bool, string> s_lockSql = new();
+
+    public void Add(Job job)
+    {
+        db.JobSet.Add(job);
+        inputsCache.Remember(job.Id.Value, job.InputsJson);
+    }
 
     public async Task<Job?> GetForUpdateAsync(JobId id, ChildSelection children, CancellationToken cancellationToken)
     {
@@ -14,12 +22,26 @@ internal sealed class JobRepository(DagMasterDbContext db) : IJobRepository
         // The job row is read by the statement that locks it: FOR UPDATE returns the row's newest version once
         // the lock is granted. Nodes are read by a later statement, so they see what the previous holder wrote
         // (under READ COMMITTED one statement that waited for a lock would still read its older snapshot).
-        var job = (await db.JobSet.FromSql($"SELECT * FROM dagmaster.jobs WHERE id = {id.Value} FOR UPDATE")
+        // Large inputs known to this instance are not read again.
+        var inputsKnown = inputsCache.TryGet(id.Value, out var knownInputs);
+        var job = (await db.JobSet.FromSqlRaw(LockSql(inputsKnown), id.Value)
             .AsTracking()
             .ToListAsync(cancellationToken)).SingleOrDefault();
         if (job is null)
         {
             return null;
+        }
+
+        var inputs = db.Entry(job).Property(j => j.InputsJson);
+        if (inputsKnown)
+        {
+            inputs.CurrentValue = knownInputs;
+            inputs.OriginalValue = knownInputs;
+            inputs.IsModified = false;
+        }
+        else
+        {
+            inputsCache.Remember(id.Value, job.InputsJson);
         }
 
         // Tracked, so EF adds them to the job's nodes. Each part is its own indexed scan: one statement with an
@@ -40,6 +62,18 @@ internal sealed class JobRepository(DagMasterDbContext db) : IJobRepository
         await nodes.LoadAsync(cancellationToken);
         return job;
     }
+
+    /// <summary>The locking read of a job, every mapped column by name, with the inputs left out when they are known.</summary>
+    private string LockSql(bool withoutInputs) => s_lockSql.GetOrAdd(withoutInputs, skip =>
+    {
+        var entity = db.Model.FindEntityType(typeof(Job))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var inputsColumn = entity.FindProperty(nameof(Job.InputsJson))!.GetColumnName(table)!;
+        var columns = entity.GetProperties()
+            .Select(p => p.GetColumnName(table)!)
+            .Select(c => skip && c == inputsColumn ? $"'0'::jsonb AS {c}" : c);
+        return $"SELECT {string.Join(", ", columns)} FROM {entity.GetSchema()}.{entity.GetTableName()} WHERE id = {{0}} FOR UPDATE";
+    });
 
     public async Task<int> LoadWaitingChildrenAsync(Job job, string fanOutId, int count, CancellationToken cancellationToken)
     {
