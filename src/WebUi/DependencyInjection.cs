@@ -54,7 +54,7 @@ public static class DependencyInjection
         app.UseMiddleware<UiResponseHeaders>();
         app.UseStaticFiles(new StaticFileOptions
         {
-            RequestPath = "/ui/assets",
+            RequestPath = "/ui/static",
             FileProvider = new EmbeddedFileProvider(typeof(DependencyInjection).Assembly, "DagMaster.WebUi.wwwroot"),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });

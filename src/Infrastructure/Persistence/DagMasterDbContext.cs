@@ -45,6 +45,8 @@ public sealed class DagMasterDbContext(
 
     IQueryable<Revision> IReadModel.Revisions => Set<Revision>().AsNoTracking();
 
+    IQueryable<AssetEvent> IReadModel.AssetEvents => Set<AssetEvent>().AsNoTracking();
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         // Handlers of domain events may change more aggregates and raise more events: publish until quiet.

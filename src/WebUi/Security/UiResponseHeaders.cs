@@ -29,7 +29,7 @@ internal sealed class UiResponseHeaders(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/ui/assets", StringComparison.OrdinalIgnoreCase))
+            if (!context.Request.Path.StartsWithSegments("/ui/static", StringComparison.OrdinalIgnoreCase))
             {
                 headers.CacheControl = "no-store";
             }
