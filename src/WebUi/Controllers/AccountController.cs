@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 namespace DagMaster.WebUi.Controllers;
 
 [Route("ui")]
-[AllowAnonymous]
 [AutoValidateAntiforgeryToken]
 public sealed class AccountController(UiUserStore users, IOptions<AdminUiOptions> options) : Controller
 {
@@ -18,6 +17,7 @@ public sealed class AccountController(UiUserStore users, IOptions<AdminUiOptions
     /// with only a provider the page sends the browser straight to it (unless the user just signed out or it failed).
     /// </summary>
     [HttpGet("login")]
+    [AllowAnonymous]
     public IActionResult Login(string? returnUrl, string? error, [FromQuery(Name = "signed_out")] string? signedOut)
     {
         if (User.Identity?.IsAuthenticated == true)
@@ -34,13 +34,14 @@ public sealed class AccountController(UiUserStore users, IOptions<AdminUiOptions
     }
 
     [HttpPost("login")]
-    public async Task<IActionResult> Login([FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl)
+    [AllowAnonymous]
+    public async Task<IActionResult> SignIn([FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl)
     {
         var principal = users.SignIn(name, password);
         if (principal is null)
         {
             Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return View(Page(name, returnUrl, "Unknown name or wrong password."));
+            return View(nameof(Login), Page(name, returnUrl, "Unknown name or wrong password."));
         }
 
         await HttpContext.SignInAsync(UiPolicies.Scheme, principal);
@@ -49,17 +50,24 @@ public sealed class AccountController(UiUserStore users, IOptions<AdminUiOptions
 
     /// <summary>Starts the OpenID Connect sign-in (code flow with PKCE); 404 when no provider is configured.</summary>
     [HttpGet("login/oidc")]
+    [AllowAnonymous]
     public IActionResult LoginWithProvider(string? returnUrl) => Oidc.IsEnabled ? ChallengeProvider(returnUrl) : NotFound();
 
     /// <summary>Where a provider's user without the operator or viewer role ends: no session is created.</summary>
     [HttpGet("access-denied")]
+    [AllowAnonymous]
     public IActionResult AccessDenied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }
 
+    /// <summary>
+    /// Signed-in users only: the policy authenticates the pages' cookie, so the anti-forgery check compares the
+    /// form's token with the same user it was issued to.
+    /// </summary>
     [HttpPost("logout")]
+    [Authorize(Policy = UiPolicies.Viewer)]
     public async Task<IActionResult> Logout()
     {
         var fromProvider = Oidc.IsEnabled && User.HasClaim(OidcRoles.LoginClaim, OidcRoles.OidcLogin);

@@ -52,7 +52,7 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
         provider._app = builder.Build();
         provider.Map(provider._app);
         await provider._app.StartAsync();
-        var address = provider._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = provider._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         provider.Issuer = address.TrimEnd('/');
         return provider;
     }

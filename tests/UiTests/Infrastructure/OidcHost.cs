@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DagMaster.UiTests.Infrastructure;
 
-/// <summary>A second DagMaster host on the UI tests' database whose admin pages sign in only through <paramref name="provider"/>.</summary>
+/// <summary>A second DagMaster host on the UI tests' database whose admin pages sign in only through a <see cref="FakeOpenIdProvider"/>.</summary>
 public sealed class OidcHost : WebApplicationFactory<Program>
 {
     private readonly UiAppFixture _primary;
