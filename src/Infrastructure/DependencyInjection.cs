@@ -43,12 +43,16 @@ public static class DependencyInjection
         services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
 
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
-        TuneForHotPaths(dataSourceBuilder.ConnectionStringBuilder);
+        ConnectionTuning.Apply(dataSourceBuilder.ConnectionStringBuilder, connectionString);
         var dataSource = dataSourceBuilder.Build();
         services.AddSingleton(dataSource);
-        services.AddDbContext<DagMasterDbContext>(options => options.UseNpgsql(
-            dataSource,
-            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
+        // The options are built once, not per request (they depend on nothing scoped).
+        services.AddDbContext<DagMasterDbContext>(
+            options => options.UseNpgsql(
+                dataSource,
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
@@ -83,22 +87,5 @@ public static class DependencyInjection
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
         services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));
         return services;
-    }
-
-    /// <summary>
-    /// Pooled connections keep their prepared statements (no DISCARD ALL on return; DagMaster sets no session
-    /// state) and the hot statements are prepared automatically, unless the connection string says otherwise.
-    /// </summary>
-    private static void TuneForHotPaths(NpgsqlConnectionStringBuilder settings)
-    {
-        if (!settings.ContainsKey("No Reset On Close"))
-        {
-            settings.NoResetOnClose = true;
-        }
-
-        if (!settings.ContainsKey("Max Auto Prepare"))
-        {
-            settings.MaxAutoPrepare = 64;
-        }
     }
 }

@@ -10,11 +10,11 @@ public interface ITaskQueue
 {
     void Enqueue(IEnumerable<TaskDispatch> dispatches);
 
-    /// <summary>Removes finished attempts' entries (within the current transaction).</summary>
-    Task RemoveAsync(IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken);
+    /// <summary>Removes finished attempts' entries when the current unit of work commits.</summary>
+    void Remove(IEnumerable<string> taskIds);
 
-    /// <summary>Removes every unclaimed entry of a job that has ended (within the current transaction).</summary>
-    Task WithdrawJobAsync(JobId jobId, CancellationToken cancellationToken);
+    /// <summary>Removes every unclaimed entry of a job that has ended when the current unit of work commits.</summary>
+    void WithdrawJob(JobId jobId);
 
     Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 

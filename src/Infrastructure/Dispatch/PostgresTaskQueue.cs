@@ -2,7 +2,6 @@ using DagMaster.Application.Abstractions;
 using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
 using DagMaster.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -47,22 +46,12 @@ internal sealed class PostgresTaskQueue(
         }
     }
 
-    public async Task RemoveAsync(IReadOnlyCollection<string> taskIds, CancellationToken cancellationToken)
-    {
-        if (taskIds.Count == 0)
-        {
-            return;
-        }
+    public void Remove(IEnumerable<string> taskIds) => db.RemovedTasks.AddRange(taskIds);
 
-        await db.EnsureTransactionAsync(cancellationToken);
-        await db.TaskQueue.Where(t => taskIds.Contains(t.TaskId)).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    public async Task WithdrawJobAsync(JobId jobId, CancellationToken cancellationToken)
+    public void WithdrawJob(JobId jobId)
     {
         db.PendingTasks.RemoveAll(t => t.JobId == jobId.Value);
-        await db.EnsureTransactionAsync(cancellationToken);
-        await db.TaskQueue.Where(t => t.JobId == jobId.Value && t.ClaimedBy == null).ExecuteDeleteAsync(cancellationToken);
+        db.WithdrawnJobs.Add(jobId.Value);
     }
 
     public async Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)

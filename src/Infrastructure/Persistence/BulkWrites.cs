@@ -17,8 +17,11 @@ internal sealed class BulkWrites
     private readonly List<QueuedTask> _tasks = [];
     private readonly List<(Guid JobId, string FanOutId)> _cancelledFanOuts = [];
     private readonly List<string> _queues = [];
+    private readonly List<string> _removedTasks = [];
+    private readonly List<Guid> _withdrawnJobs = [];
 
-    public bool IsEmpty => _events.Count + _children.Count + _tasks.Count + _cancelledFanOuts.Count + _queues.Count == 0;
+    public bool IsEmpty =>
+        _events.Count + _children.Count + _tasks.Count + _cancelledFanOuts.Count + _queues.Count + _removedTasks.Count + _withdrawnJobs.Count == 0;
 
     public void Take(Job job)
     {
@@ -31,9 +34,28 @@ internal sealed class BulkWrites
 
     public void Notify(IEnumerable<string> queues) => _queues.AddRange(queues);
 
+    public void RemoveTasks(IEnumerable<string> taskIds, IEnumerable<Guid> withdrawnJobs)
+    {
+        _removedTasks.AddRange(taskIds);
+        _withdrawnJobs.AddRange(withdrawnJobs);
+    }
+
     public NpgsqlBatch ToBatch(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         var batch = new NpgsqlBatch(connection, transaction);
+
+        // Removals before inserts, as when they were statements of their own ahead of the commit.
+        if (_removedTasks.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("DELETE FROM dagmaster.task_queue WHERE task_id = ANY(@task_ids)",
+                Array("task_ids", NpgsqlDbType.Text, _removedTasks.Distinct(StringComparer.Ordinal))));
+        }
+
+        if (_withdrawnJobs.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("DELETE FROM dagmaster.task_queue WHERE job_id = ANY(@job_ids) AND claimed_by IS NULL",
+                Array("job_ids", NpgsqlDbType.Uuid, _withdrawnJobs.Distinct())));
+        }
 
         // Children first: the cancellation below and claims after commit find them.
         if (_children.Count > 0)

@@ -43,7 +43,7 @@ public static class JobsEndpoints
         var response = await sender.Send(
             new SubmitJobCommand(request.WorkflowId, request.WorkflowVersion, request.Inputs, request.CorrelationId, request.Priority, request.ExternalRefs, idempotencyKey, caller, Tenant.Of(context)),
             cancellationToken);
-        var job = (await sender.Send(new GetJobQuery(response.JobId), cancellationToken))!;
+        var job = response.Details ?? (await sender.Send(new GetJobQuery(response.JobId), cancellationToken))!;
         return response.Replayed ? TypedResults.Ok(job) : TypedResults.Created($"/api/v1/jobs/{response.JobId}", job);
     }
 

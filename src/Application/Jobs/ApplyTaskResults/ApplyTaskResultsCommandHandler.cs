@@ -27,7 +27,7 @@ public sealed class ApplyTaskResultsCommandHandler(JobExecution execution, ITask
             }
         }
 
-        await queue.RemoveAsync(finished, cancellationToken);
+        queue.Remove(finished);
         await execution.FlushAsync(job, definition, cancellationToken);
         return outcomes;
     }

@@ -53,7 +53,7 @@ public sealed partial class JobExecution(
         queue.Enqueue(job.TakeDispatches());
         if (job.WithdrawQueuedTasks)
         {
-            await queue.WithdrawJobAsync(job.Id, cancellationToken);
+            queue.WithdrawJob(job.Id);
         }
 
         DagMasterTelemetry.JobChanged(job, _statusBefore);

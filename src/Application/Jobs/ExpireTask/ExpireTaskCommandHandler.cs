@@ -18,7 +18,7 @@ public sealed class ExpireTaskCommandHandler(JobExecution execution, ITaskQueue 
             await execution.FlushAsync(job, definition, cancellationToken);
         }
 
-        await queue.RemoveAsync([command.TaskId], cancellationToken);
+        queue.Remove([command.TaskId]);
         return Unit.Value;
     }
 }

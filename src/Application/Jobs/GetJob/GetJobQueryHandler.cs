@@ -21,12 +21,15 @@ public sealed class GetJobQueryHandler(IReadModel readModel) : IQueryHandler<Get
             .GroupBy(n => n.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var running = await readModel.JobNodes
-            .Where(n => n.JobId == id && n.Status == NodeStatus.Running && n.ProgressJson != null)
-            .Select(n => n.ProgressJson!)
-            .Take(1000)
-            .ToListAsync(cancellationToken);
-        return Map(job, counts.ToDictionary(c => c.Status, c => c.Count), running.Sum(ProgressFraction));
+        var byStatus = counts.ToDictionary(c => c.Status, c => c.Count);
+        var running = byStatus.GetValueOrDefault(NodeStatus.Running) == 0
+            ? []
+            : await readModel.JobNodes
+                .Where(n => n.JobId == id && n.Status == NodeStatus.Running && n.ProgressJson != null)
+                .Select(n => n.ProgressJson!)
+                .Take(1000)
+                .ToListAsync(cancellationToken);
+        return Map(job, byStatus, running.Sum(ProgressFraction));
     }
 
     /// <summary>How far a running node says it is, from its last heartbeat's {current, total}: 0 to 1.</summary>

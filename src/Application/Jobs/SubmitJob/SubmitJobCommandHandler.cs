@@ -4,6 +4,7 @@ using System.Text.Json;
 using DagMaster.Application.Common.Exceptions;
 using DagMaster.Application.Common.Telemetry;
 using DagMaster.Application.Jobs.Common;
+using DagMaster.Application.Jobs.GetJob;
 using DagMaster.Application.Workflows.Catalog;
 using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Workflows;
@@ -63,7 +64,8 @@ public sealed class SubmitJobCommandHandler(
         jobs.Add(job);
         await execution.FlushAsync(job, definition, cancellationToken);
         DagMasterTelemetry.JobSubmitted(job);
-        return new SubmitJobResponse(job.Id.Value, Replayed: false);
+        var counts = job.Nodes.GroupBy(n => n.Status).ToDictionary(g => g.Key, g => g.Count());
+        return new SubmitJobResponse(job.Id.Value, Replayed: false, GetJobQueryHandler.Map(job, counts));
     }
 
     private static string RequestHash(SubmitJobCommand command, int version)

@@ -10,4 +10,7 @@ public interface IWorkflowCatalog
 
     /// <summary>The SHA-256 of a registered version's source.</summary>
     ValueTask<string> ContentHashAsync(string workflowId, int version, CancellationToken cancellationToken);
+
+    /// <summary>Drops what this instance remembers as the latest versions, after it registered new ones.</summary>
+    void ForgetLatest();
 }

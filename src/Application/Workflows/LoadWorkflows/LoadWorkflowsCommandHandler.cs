@@ -1,3 +1,4 @@
+using DagMaster.Application.Workflows.Catalog;
 using DagMaster.Domain.Workflows;
 using DagMaster.Domain.Workflows.Rules;
 
@@ -11,6 +12,7 @@ public sealed class LoadWorkflowsCommandHandler(
     IWorkflowSource source,
     IWorkflowDefinitionReader reader,
     IWorkflowVersionRepository versions,
+    IWorkflowCatalog catalog,
     TimeProvider clock)
     : ICommandHandler<LoadWorkflowsCommand, LoadWorkflowsResponse>
 {
@@ -52,6 +54,11 @@ public sealed class LoadWorkflowsCommandHandler(
             {
                 unchanged.Add(loaded);
             }
+        }
+
+        if (registered.Count > 0)
+        {
+            catalog.ForgetLatest();
         }
 
         return new LoadWorkflowsResponse(registered, unchanged, rejected);

@@ -48,7 +48,9 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.HasIndex(j => new { j.Status, j.CreatedAt, j.Id }).HasDatabaseName("ix_jobs_status_created").IsDescending(false, true, true);
         builder.HasIndex(j => new { j.WorkflowId, j.CreatedAt, j.Id }).HasDatabaseName("ix_jobs_workflow_created").IsDescending(false, true, true);
         builder.HasIndex(j => new { j.PlatformId, j.CreatedAt, j.Id }).HasDatabaseName("ix_jobs_platform_created").IsDescending(false, true, true);
-        builder.HasIndex(j => j.CorrelationId).HasDatabaseName("ix_jobs_correlation");
+        // A platform's jobs in one status (its running work) would otherwise be found by reading every job of the platform.
+        builder.HasIndex(j => new { j.PlatformId, j.Status, j.CreatedAt, j.Id }).HasDatabaseName("ix_jobs_platform_status_created").IsDescending(false, false, true, true);
+        builder.HasIndex(j => new { j.CorrelationId, j.CreatedAt, j.Id }).HasDatabaseName("ix_jobs_correlation_created").IsDescending(false, true, true);
         builder.HasIndex(j => new { j.IdempotencyScope, j.IdempotencyKey }).HasDatabaseName("ux_jobs_idempotency").IsUnique()
             .HasFilter("idempotency_key IS NOT NULL");
         builder.HasIndex(j => j.ExternalRefsJson).HasDatabaseName("ix_jobs_external_refs").HasMethod("gin").HasOperators("jsonb_path_ops");

@@ -11,17 +11,16 @@ internal sealed class JobRepository(DagMasterDbContext db) : IJobRepository
     {
         await db.EnsureTransactionAsync(cancellationToken);
 
-        // Lock first, read after: under READ COMMITTED a statement reads the snapshot taken when it started, so
-        // nodes read in the same statement that waited for the lock could miss what the previous holder wrote.
-        var locked = await db.Database
-            .SqlQuery<int>($"SELECT 1 AS \"Value\" FROM dagmaster.jobs WHERE id = {id.Value} FOR UPDATE")
-            .ToListAsync(cancellationToken);
-        if (locked.Count == 0)
+        // The job row is read by the statement that locks it: FOR UPDATE returns the row's newest version once
+        // the lock is granted. Nodes are read by a later statement, so they see what the previous holder wrote
+        // (under READ COMMITTED one statement that waited for a lock would still read its older snapshot).
+        var job = (await db.JobSet.FromSql($"SELECT * FROM dagmaster.jobs WHERE id = {id.Value} FOR UPDATE")
+            .AsTracking()
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+        if (job is null)
         {
             return null;
         }
-
-        var job = await db.JobSet.SingleAsync(j => j.Id == id, cancellationToken);
 
         // Tracked, so EF adds them to the job's nodes. Each part is its own indexed scan: one statement with an
         // OR over them would read every child of a wide fan-out.
