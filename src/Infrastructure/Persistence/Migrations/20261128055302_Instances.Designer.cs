@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DagMaster.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(DagMasterDbContext))]
-    [Migration("20261128052841_Instances")]
+    [Migration("20261128055302_Instances")]
     partial class Instances
     {
         /// <inheritdoc />
@@ -382,9 +382,6 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_jobs_completed")
                         .HasFilter("completed_at IS NOT NULL");
 
-                    b.HasIndex("CorrelationId")
-                        .HasDatabaseName("ix_jobs_correlation");
-
                     b.HasIndex("Deadline")
                         .HasDatabaseName("ix_jobs_deadline")
                         .HasFilter("status = 'Running' AND deadline IS NOT NULL");
@@ -404,6 +401,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ux_jobs_idempotency")
                         .HasFilter("idempotency_key IS NOT NULL");
 
+                    b.HasIndex("CorrelationId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_jobs_correlation_created");
+
                     b.HasIndex("PlatformId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_jobs_platform_created");
@@ -415,6 +416,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.HasIndex("WorkflowId", "CreatedAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_jobs_workflow_created");
+
+                    b.HasIndex("PlatformId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_jobs_platform_status_created");
 
                     b.ToTable("jobs", "dagmaster");
                 });
