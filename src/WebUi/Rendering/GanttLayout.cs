@@ -7,10 +7,11 @@ namespace DagMaster.WebUi.Rendering;
 
 /// <summary>
 /// The timeline of a job's node runs: one row per node that ran, in the graph's column order, with one bar per
-/// attempt read from the job's timeline (dispatched → completed / failed / timed out / cancelled); a failed attempt
-/// keeps the failed colour after a retry succeeds. A node without timeline entries (or whose entries fell outside the
-/// events read) shows its current attempt from its state, and a fan-out group is one row and one bar (its first
-/// child's start to its last child's end), so the size of the drawing never grows with the number of children.
+/// attempt read from the job's timeline (dispatched, started by a worker → completed / failed / timed out / cancelled);
+/// a failed attempt keeps the failed colour after a retry succeeds. A node without timeline entries (or whose entries
+/// fell outside the events read) shows its current attempt from its state, and a fan-out group is one row and one bar
+/// (its first child's start to its last child's end), so the size of the drawing never grows with the number of
+/// children.
 /// </summary>
 public static class GanttLayout
 {
@@ -110,6 +111,10 @@ public static class GanttLayout
                 }
 
                 open = (e.OccurredAt, AttemptOf(e) ?? runs.Count + 1);
+            }
+            else if (e.Type == "node_started" && open is { } handedOut)
+            {
+                open = (Later(handedOut.Start, e.OccurredAt), handedOut.Attempt); // a worker took it: the run starts here
             }
             else if (open is { } started && s_endings.TryGetValue(e.Type, out var status))
             {

@@ -21,8 +21,9 @@ public sealed class GanttLayoutTests
             Event(1, "node_dispatched", "fetch", 0, new { attempt = 1 }),
             Event(2, "node_failed", "fetch", 2, new { attempt = 1, error = "timeout", retryable = true }),
             Event(3, "retry_scheduled", "fetch", 2, new { attempt = 2 }),
-            Event(4, "node_dispatched", "fetch", 5, new { attempt = 2 }),
-            Event(5, "node_completed", "fetch", 7, new { attempt = 2 }),
+            Event(4, "node_dispatched", "fetch", 4, new { attempt = 2 }),
+            Event(40, "node_started", "fetch", 5, new { task_id = "t" }),
+            Event(41, "node_completed", "fetch", 7, new { attempt = 2 }),
             Event(6, "node_dispatched", "store", 8, new { attempt = 1 }),
             Event(7, "node_completed", "store", 9, new { attempt = 1 }),
         ];
@@ -36,6 +37,7 @@ public sealed class GanttLayoutTests
         fetch[0].X.ShouldBeLessThan(fetch[1].X);
         (fetch[0].X + fetch[0].Width).ShouldBeLessThanOrEqualTo(fetch[1].X);
         fetch[0].Tooltip.ShouldContain("timeout");
+        fetch[1].Tooltip.ShouldContain("2 s from +5 s"); // from the worker's start, not the dispatch
         gantt.Bars.Single(b => b.NodeId == "store").Y.ShouldBeGreaterThan(fetch[0].Y);
         gantt.Height.ShouldBe(GanttModel.AxisHeight + (2 * GanttModel.RowHeight) + 6);
     }
