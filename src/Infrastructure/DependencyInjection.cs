@@ -19,6 +19,7 @@ using DagMaster.Infrastructure.Platforms.Webhooks;
 using DagMaster.Infrastructure.Workflows;
 using DagMaster.Infrastructure.Scheduling.Quartz;
 using DagMaster.Infrastructure.Workflows.Yaml;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,13 +47,12 @@ public static class DependencyInjection
         ConnectionTuning.Apply(dataSourceBuilder.ConnectionStringBuilder, connectionString);
         var dataSource = dataSourceBuilder.Build();
         services.AddSingleton(dataSource);
-        // The options are built once, not per request (they depend on nothing scoped).
-        services.AddDbContext<DagMasterDbContext>(
-            options => options.UseNpgsql(
-                dataSource,
-                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        // Pooled: a request rents a context and returns it (see DagMasterDbContext.JoinScope).
+        services.AddPooledDbContextFactory<DagMasterDbContext>(options => options.UseNpgsql(
+            dataSource,
+            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DagMasterDbContext>>().CreateDbContext()
+            .JoinScope(sp.GetService<IPublisher>(), sp.GetRequiredService<TaskNotifications>()));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();

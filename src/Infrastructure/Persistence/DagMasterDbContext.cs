@@ -11,13 +11,27 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DagMaster.Infrastructure.Persistence;
 
-public sealed class DagMasterDbContext(
-    DbContextOptions<DagMasterDbContext> options,
-    IPublisher? publisher = null,
-    TaskNotifications? notifications = null)
-    : DbContext(options), IUnitOfWork, IReadModel
+/// <summary>
+/// The unit of work and read model. Instances are pooled (creating a context's internal services per request
+/// cost more CPU than the statements it sent); <see cref="JoinScope"/> gives a rented instance the request's
+/// publisher and queue notifications and clears what an earlier request left.
+/// </summary>
+public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> options) : DbContext(options), IUnitOfWork, IReadModel
 {
     public const string Schema = "dagmaster";
+
+    private IPublisher? _publisher;
+    private TaskNotifications? _notifications;
+
+    internal DagMasterDbContext JoinScope(IPublisher? publisher, TaskNotifications? notifications)
+    {
+        _publisher = publisher;
+        _notifications = notifications;
+        PendingTasks.Clear();
+        RemovedTasks.Clear();
+        WithdrawnJobs.Clear();
+        return this;
+    }
 
     public DbSet<WorkflowVersion> WorkflowVersionSet => Set<WorkflowVersion>();
 
@@ -49,21 +63,47 @@ public sealed class DagMasterDbContext(
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        // Handlers of domain events may change more aggregates and raise more events: publish until quiet.
-        while (ChangeTracker.Entries<Entity>().Any(e => e.Entity.DomainEvents.Count > 0))
+        // Change detection scans every tracked property, so it runs once per round here instead of on every
+        // Entries() call, and SaveChanges below does not repeat it.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
+            await PublishDomainEventsAsync(cancellationToken);
+            await WriteAsync(cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>Handlers of domain events may change more aggregates and raise more events: publishes until quiet.</summary>
+    private async Task PublishDomainEventsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            ChangeTracker.DetectChanges();
             var entities = ChangeTracker.Entries<Entity>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+            if (entities.Count == 0)
+            {
+                return;
+            }
+
             var events = entities.SelectMany(e => e.DomainEvents).ToList();
             entities.ForEach(e => e.ClearDomainEvents());
-            if (publisher is not null)
+            if (_publisher is not null)
             {
                 foreach (var domainEvent in events)
                 {
-                    await publisher.Publish(domainEvent, cancellationToken);
+                    await _publisher.Publish(domainEvent, cancellationToken);
                 }
             }
         }
+    }
 
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
         var bulk = new BulkWrites();
         foreach (var job in ChangeTracker.Entries<Job>().Select(e => e.Entity))
         {
@@ -75,7 +115,7 @@ public sealed class DagMasterDbContext(
         PendingTasks.Clear();
         RemovedTasks.Clear();
         WithdrawnJobs.Clear();
-        var queues = notifications?.TakePending() ?? [];
+        var queues = _notifications?.TakePending() ?? [];
         bulk.Notify(queues);
 
         var transaction = Database.CurrentTransaction;
@@ -102,7 +142,7 @@ public sealed class DagMasterDbContext(
 
         if (queues.Count > 0)
         {
-            notifications!.SignalLocal(queues);
+            _notifications!.SignalLocal(queues);
         }
     }
 
