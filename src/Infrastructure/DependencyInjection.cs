@@ -10,6 +10,8 @@ using DagMaster.Infrastructure.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using DagMaster.Infrastructure.Persistence.Repositories;
 using DagMaster.Application.Assets.ListAssets;
+using DagMaster.Application.Instances.ListInstances;
+using DagMaster.Infrastructure.Instances;
 using DagMaster.Domain.Assets;
 using DagMaster.Infrastructure.Assets;
 using DagMaster.Infrastructure.Platforms;
@@ -64,6 +66,9 @@ public static class DependencyInjection
         services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();
         services.AddScoped<IAssetRepository, AssetRepository>();
         services.AddScoped<IAssetListReader, AssetListReader>();
+        services.AddSingleton<InstanceIdentity>();
+        services.AddSingleton<InstanceRegistry>();
+        services.AddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<InstanceRegistry>());
         services.Configure<PlatformSeedOptions>(configuration.GetSection(PlatformSeedOptions.Section));
         services.AddSingleton<TaskSignal>();
         services.AddScoped<TaskNotifications>();
@@ -78,6 +83,7 @@ public static class DependencyInjection
         services.AddHostedService<WorkflowLoadingService>();
         services.AddHostedService<PlatformSeedingService>();
         services.AddHostedService<TaskNotificationListener>();
+        services.AddHostedService<InstanceHeartbeatService>();
         services.AddWebhooks(configuration, connectionString);
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
         services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));

@@ -20,13 +20,16 @@ public static class DependencyInjection
         });
 
         var sessionMinutes = Math.Clamp(configuration.GetValue($"{AdminUiOptions.Section}:SessionMinutes", 480), 5, 24 * 60);
-        services.AddAuthentication()
+        var oidc = configuration.GetSection($"{AdminUiOptions.Section}:Oidc").Get<AdminUiOidcOptions>() ?? new AdminUiOidcOptions();
+        var authentication = services.AddAuthentication()
             .AddCookie(UiPolicies.Scheme, options =>
             {
                 options.Cookie.Name = "DagMaster.Ui";
                 options.Cookie.Path = "/ui";
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Strict;
+                // Strict unless a provider redirects back to the pages: the session cookie set by its callback must come
+                // along on the redirect that follows (anti-forgery tokens protect every POST either way).
+                options.Cookie.SameSite = oidc.IsEnabled ? SameSiteMode.Lax : SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/ui/login";
                 options.LogoutPath = "/ui/logout";
@@ -42,6 +45,11 @@ public static class DependencyInjection
                     },
                 };
             });
+        if (oidc.IsEnabled)
+        {
+            authentication.AddAdminUiOidc(oidc);
+        }
+
         services.AddAuthorizationBuilder()
             .AddPolicy(UiPolicies.Operator, policy => policy.AddAuthenticationSchemes(UiPolicies.Scheme).RequireRole(UiRoles.Operator))
             .AddPolicy(UiPolicies.Viewer, policy => policy.AddAuthenticationSchemes(UiPolicies.Scheme).RequireRole(UiRoles.Operator, UiRoles.Viewer));
@@ -54,7 +62,7 @@ public static class DependencyInjection
         app.UseMiddleware<UiResponseHeaders>();
         app.UseStaticFiles(new StaticFileOptions
         {
-            RequestPath = "/ui/assets",
+            RequestPath = "/ui/static",
             FileProvider = new EmbeddedFileProvider(typeof(DependencyInjection).Assembly, "DagMaster.WebUi.wwwroot"),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });

@@ -18,7 +18,7 @@ public sealed class ModuleTests : ArchitectureTestBase
     public const string Common = "Common";
 
     /// <summary>DagMaster's modules: each is a top-level folder (namespace) in every layer.</summary>
-    public static readonly IReadOnlyList<string> Modules = ["Workflows", "Jobs", "Dispatch", "Scheduling", "Platforms", "Assets"];
+    public static readonly IReadOnlyList<string> Modules = ["Workflows", "Jobs", "Dispatch", "Scheduling", "Platforms", "Assets", "Instances"];
 
     /// <summary>
     /// The only dependencies allowed between modules. Every other edge between two modules fails, in every layer.

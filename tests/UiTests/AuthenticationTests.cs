@@ -90,6 +90,21 @@ public sealed class AuthenticationTests(UiAppFixture app)
     }
 
     [Fact]
+    public async Task Logout_WhenSignedIn_EndsTheSessionAndPagesRedirectToLoginAgain()
+    {
+        await using var session = await app.NewSessionAsync();
+        await session.LoginAsync(UiAppFixture.ViewerName, UiAppFixture.ViewerPassword);
+
+        await session.Page.ClickAsync(".who button[type=submit]");
+        await session.Page.WaitForURLAsync(url => url.EndsWith("/ui/login", StringComparison.Ordinal));
+        await session.Page.GotoAsync("/ui/jobs");
+
+        session.Page.Url.ShouldContain("/ui/login?ReturnUrl=");
+        (await session.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "DagMaster.Ui");
+        session.ShouldHaveNoErrors();
+    }
+
+    [Fact]
     public async Task Operator_PostWithoutAntiforgeryToken_IsRefused()
     {
         var jobId = await JobsApi.SubmitAsync(app, "sleep", new { seconds = 60 });

@@ -6,7 +6,7 @@ using DagMaster.UiTests.Infrastructure;
 namespace DagMaster.UiTests;
 
 /// <summary>
-/// Seeds 100,000 jobs (and a fan-out with 20,000 children) with SQL, then requests every page and prints the server
+/// Seeds 100,000 jobs (and a fan-out with 20,000 children) and 20,000 assets of one platform with SQL, then requests every page and prints the server
 /// time of each (its Server-Timing header) and the round trip on loopback. A measurement, not an assertion: the numbers
 /// land in the test output and in artifacts/page-timings.txt.
 /// </summary>
@@ -14,7 +14,9 @@ public sealed class PageTimingTests(UiAppFixture app)
 {
     private const int Jobs = 100_000;
     private const int Children = 20_000;
+    private const int Assets = 20_000;
     private const int Rounds = 5;
+    private const string SeedPlatform = "seedplat";
 
     [Fact]
     public async Task EveryPage_With100000Jobs_PrintsItsServerTime()
@@ -24,6 +26,7 @@ public sealed class PageTimingTests(UiAppFixture app)
         try
         {
             await SeedAsync(sampleJob, bigFanOut);
+            await SeedAssetsAsync();
             await using var session = await app.NewSessionAsync();
             await session.LoginAsync(UiAppFixture.OperatorName, UiAppFixture.OperatorPassword);
 
@@ -32,8 +35,12 @@ public sealed class PageTimingTests(UiAppFixture app)
                 "/ui/", "/ui/dashboard/live", "/ui/jobs", "/ui/jobs?status=failed", "/ui/jobs?workflow_id=fan_out_test&limit=200",
                 "/ui/jobs?correlation_id=seed-4242", $"/ui/jobs/{sampleJob}", $"/ui/jobs/{sampleJob}/live", $"/ui/jobs/{bigFanOut}",
                 "/ui/workflows", "/ui/workflows/fan_out_test", "/ui/health",
+                "/ui/platforms", $"/ui/platforms/{SeedPlatform}", "/ui/assets", "/ui/assets?limit=200",
+                $"/ui/assets?platform_id={SeedPlatform}&approval_state=rejected", "/ui/assets?clearance=public&limit=100",
+                "/ui/assets?q=ds-1999", "/ui/assets?q=no-such-dataset", $"/ui/assets/{SampleAssetId}",
             };
-            var report = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Page timings with {Jobs:N0} jobs (median of {Rounds}, after one warm-up):\n");
+            var report = new StringBuilder().Append(
+                CultureInfo.InvariantCulture, $"Page timings with {Jobs:N0} jobs and {Assets:N0} assets (median of {Rounds}, after one warm-up):\n");
             foreach (var page in pages)
             {
                 var server = new List<double>();
@@ -67,8 +74,13 @@ public sealed class PageTimingTests(UiAppFixture app)
         finally
         {
             await app.ExecuteSqlAsync($"DELETE FROM dagmaster.jobs WHERE correlation_id LIKE 'seed-%' OR id IN ('{sampleJob}', '{bigFanOut}')");
+            await app.ExecuteSqlAsync($"DELETE FROM dagmaster.assets WHERE platform_id = '{SeedPlatform}'");
+            await app.ExecuteSqlAsync($"DELETE FROM dagmaster.platforms WHERE platform_id = '{SeedPlatform}'");
         }
     }
+
+    /// <summary>The asset whose id is the md5 of 1 (the seed's first).</summary>
+    private static string SampleAssetId => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData("1"u8));
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
@@ -108,5 +120,31 @@ public sealed class PageTimingTests(UiAppFixture app)
         // As autovacuum would have done on a table this size: statistics and the visibility map are current.
         await app.ExecuteSqlAsync("VACUUM ANALYZE dagmaster.jobs");
         await app.ExecuteSqlAsync("VACUUM ANALYZE dagmaster.job_nodes");
+    }
+
+    /// <summary>One platform with <see cref="Assets"/> assets, each with one version in a rotating approval state and one revision.</summary>
+    private async Task SeedAssetsAsync()
+    {
+        await app.ExecuteSqlAsync($$"""
+            INSERT INTO dagmaster.platforms (platform_id, display_name, required_refs, optional_refs, workflows, signing_secret, is_active, created_at, updated_at)
+            VALUES ('{{SeedPlatform}}', 'Seeded platform', '["dataset_id", "resource_id"]', '[]', '{"raster": "b2b_artifacts_probe"}', 'seed-secret', TRUE, now(), now());
+
+            INSERT INTO dagmaster.assets (asset_id, platform_id, platform_refs, clearance, is_deleted, created_at, updated_at)
+            SELECT md5(i::text), '{{SeedPlatform}}', jsonb_build_object('dataset_id', 'ds-' || i, 'resource_id', 'res-' || i),
+                   (ARRAY['Uncleared', 'Ouo', 'Public'])[1 + i % 3], FALSE, now() - make_interval(secs => i), now() - make_interval(secs => i)
+            FROM generate_series(1, {{Assets}}) AS i;
+
+            INSERT INTO dagmaster.asset_versions (id, asset_id, ordinal, label, approval_state, current_revision, created_at)
+            SELECT gen_random_uuid(), md5(i::text), 0, 'V1', (ARRAY['PendingReview', 'Approved', 'Rejected'])[1 + i % 3], 1, now() - make_interval(secs => i)
+            FROM generate_series(1, {{Assets}}) AS i;
+
+            INSERT INTO dagmaster.asset_revisions (id, version_id, asset_id, platform_id, revision, request_id, job_id, status, artifacts, created_at, completed_at)
+            SELECT gen_random_uuid(), v.id, v.asset_id, '{{SeedPlatform}}', 1, 'seed-req-' || v.asset_id, gen_random_uuid(), 'Completed',
+                   '{"cog_url": "https://blobs.example/seed.tif"}', v.created_at, v.created_at + interval '1 minute'
+            FROM dagmaster.asset_versions AS v JOIN dagmaster.assets AS a USING (asset_id) WHERE a.platform_id = '{{SeedPlatform}}';
+            """);
+        await app.ExecuteSqlAsync("VACUUM ANALYZE dagmaster.assets");
+        await app.ExecuteSqlAsync("VACUUM ANALYZE dagmaster.asset_versions");
+        await app.ExecuteSqlAsync("VACUUM ANALYZE dagmaster.asset_revisions");
     }
 }

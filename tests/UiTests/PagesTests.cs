@@ -28,8 +28,15 @@ public sealed class PagesTests(UiAppFixture app)
         await Assertions.Expect(session.Page.Locator("svg.dag g.node[data-node-id='split']")).ToHaveCountAsync(1);
         await session.GotoAsync("/ui/workflows/raster_ingest");
         await session.ScreenshotAsync("workflow-raster-ingest");
+        await session.GotoAsync("/ui/platforms");
+        await session.GotoAsync("/ui/assets");
         await session.GotoAsync("/ui/health");
         await Assertions.Expect(session.Page.Locator("tr[data-check='database']")).ToContainTextAsync("ok");
+        var self = session.Page.Locator("#instances tr[data-instance-id]", new PageLocatorOptions { HasText = "this one" });
+        await Assertions.Expect(self).ToHaveCountAsync(1);
+        await Assertions.Expect(self).ToContainTextAsync(Environment.MachineName);
+        await Assertions.Expect(self.Locator(".badge")).ToHaveTextAsync("live");
+        await session.ScreenshotAsync("health");
 
         session.ShouldHaveNoErrors();
     }

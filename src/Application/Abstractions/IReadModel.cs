@@ -27,4 +27,6 @@ public interface IReadModel
     IQueryable<AssetVersion> AssetVersions { get; }
 
     IQueryable<Revision> Revisions { get; }
+
+    IQueryable<AssetEvent> AssetEvents { get; }
 }

@@ -36,4 +36,16 @@ public static class AssetText
         };
         return Enum.IsDefined(clearance);
     }
+
+    public static bool TryParseApproval(string? text, out ApprovalState state)
+    {
+        state = text switch
+        {
+            "pending_review" => ApprovalState.PendingReview,
+            "approved" => ApprovalState.Approved,
+            "rejected" => ApprovalState.Rejected,
+            _ => (ApprovalState)(-1),
+        };
+        return Enum.IsDefined(state);
+    }
 }

@@ -1,12 +1,17 @@
 using System.Text;
 using System.Text.Json;
 using DagMaster.Application.Assets.ListAssets;
+using DagMaster.Domain.Assets;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace DagMaster.Infrastructure.Assets;
 
-/// <summary>Asset ids in order, filtered by platform and by platform-ref containment (GIN, <c>@&gt;</c>).</summary>
+/// <summary>
+/// Asset ids in order, filtered by platform, by platform-ref containment (GIN, <c>@&gt;</c>), by a version's approval
+/// state (index on the versions' asset id), by clearance and by a prefix of a ref value. The last filters are checked
+/// row by row along the primary key, which the page's <c>LIMIT</c> bounds.
+/// </summary>
 internal sealed class AssetListReader(NpgsqlDataSource dataSource) : IAssetListReader
 {
     public async Task<IReadOnlyList<string>> ListIdsAsync(ListAssetsQuery query, int take, CancellationToken cancellationToken)
@@ -28,6 +33,24 @@ internal sealed class AssetListReader(NpgsqlDataSource dataSource) : IAssetListR
         {
             sql.Append(" AND platform_refs @> @refs");
             command.Parameters.Add(new NpgsqlParameter("refs", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(refs) });
+        }
+
+        if (query.Clearance is { } clearanceText && AssetText.TryParse(clearanceText, out var clearance))
+        {
+            sql.Append(" AND clearance = @clearance");
+            command.Parameters.AddWithValue("clearance", clearance.ToString());
+        }
+
+        if (query.ApprovalState is { } stateText && AssetText.TryParseApproval(stateText, out var state))
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM dagmaster.asset_versions v WHERE v.asset_id = assets.asset_id AND v.approval_state = @approval_state)");
+            command.Parameters.AddWithValue("approval_state", state.ToString());
+        }
+
+        if (query.Search is { Length: > 0 } search)
+        {
+            sql.Append(" AND (asset_id = @search OR EXISTS (SELECT 1 FROM jsonb_each_text(platform_refs) r WHERE starts_with(r.value, @search)))");
+            command.Parameters.AddWithValue("search", search);
         }
 
         if (query.Cursor is { } cursor)

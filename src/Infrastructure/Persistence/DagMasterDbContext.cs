@@ -59,6 +59,8 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
 
     IQueryable<Revision> IReadModel.Revisions => Set<Revision>().AsNoTracking();
 
+    IQueryable<AssetEvent> IReadModel.AssetEvents => Set<AssetEvent>().AsNoTracking();
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         // Change detection scans every tracked property, so it runs once per round here instead of on every

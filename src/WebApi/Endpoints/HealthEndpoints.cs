@@ -17,7 +17,8 @@ public static class HealthEndpoints
     public static async Task<Results<Ok<HealthReportDto>, JsonHttpResult<HealthReportDto>>> GetHealth(
         HttpContext context, CancellationToken cancellationToken)
     {
-        var report = await context.RequestServices.GetRequiredService<HealthReporter>().CheckAsync(context.RequestServices, cancellationToken);
+        var report = await context.RequestServices.GetRequiredService<HealthReporter>().CheckAsync(
+            context.RequestServices, cancellationToken, withInstances: context.User.Identity?.IsAuthenticated == true);
         return report.Status == "healthy"
             ? TypedResults.Ok(report)
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);

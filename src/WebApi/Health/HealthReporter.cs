@@ -1,5 +1,7 @@
 using System.Reflection;
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Instances.ListInstances;
+using Mediator;
 
 namespace DagMaster.WebApi.Health;
 
@@ -9,11 +11,13 @@ internal sealed class HealthReporter
     private static readonly string s_version =
         typeof(HealthReporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    public async Task<HealthReportDto> CheckAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Runs every check; <c>withInstances</c> also lists the registered host instances (when the schema is up to date).</summary>
+    public async Task<HealthReportDto> CheckAsync(IServiceProvider services, CancellationToken cancellationToken, bool withInstances = false)
     {
         var database = services.GetRequiredService<IDatabaseHealth>();
         var checks = new Dictionary<string, HealthCheckDto>(StringComparer.Ordinal);
 
+        IReadOnlyList<InstanceDto>? instances = null;
         var databaseProblem = await database.CheckAsync(cancellationToken);
         checks["database"] = databaseProblem is null ? HealthCheckDto.Ok("connected") : HealthCheckDto.Failed(databaseProblem);
         checks["transport"] = databaseProblem is null ? HealthCheckDto.Ok("postgres task queue") : HealthCheckDto.Failed("postgres task queue unavailable");
@@ -28,10 +32,14 @@ internal sealed class HealthReporter
             {
                 var workflows = services.GetRequiredService<IReadModel>().WorkflowVersions.Count();
                 checks["workflows"] = workflows > 0 ? HealthCheckDto.Ok($"{workflows} workflow version(s) registered") : HealthCheckDto.Failed("no workflow registered");
+                if (withInstances)
+                {
+                    instances = await services.GetRequiredService<ISender>().Send(new ListInstancesQuery(), cancellationToken);
+                }
             }
         }
 
         var healthy = checks.Values.All(c => c.Status == "ok");
-        return new HealthReportDto(healthy ? "healthy" : "unhealthy", s_version, checks);
+        return new HealthReportDto(healthy ? "healthy" : "unhealthy", s_version, checks, instances);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DagMaster.Application.Instances.ListInstances;
 using System.Runtime.InteropServices;
 using DagMaster.WebUi.Models;
 using Microsoft.Extensions.Hosting;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace DagMaster.WebUi.Controllers;
 
 [Route("ui/health")]
-public sealed class HealthController(IHealthPageSource health, IHostEnvironment environment, TimeProvider clock) : UiController
+public sealed class HealthController(IHealthPageSource health, ISender sender, IHostEnvironment environment, TimeProvider clock) : UiController
 {
     private static readonly DateTimeOffset s_startedAt = new(Process.GetCurrentProcess().StartTime.ToUniversalTime(), TimeSpan.Zero);
 
@@ -14,6 +15,12 @@ public sealed class HealthController(IHealthPageSource health, IHostEnvironment 
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var (status, version, checks) = await health.CheckAsync(cancellationToken);
+        IReadOnlyList<InstanceDto> instances = [];
+        if (checks.All(c => c.Name != "schema" || c.Status == "ok"))
+        {
+            instances = await sender.Send(new ListInstancesQuery(), cancellationToken);
+        }
+
         return View(new HealthPageModel(
             status,
             version,
@@ -22,6 +29,7 @@ public sealed class HealthController(IHealthPageSource health, IHostEnvironment 
             RuntimeInformation.FrameworkDescription,
             environment.EnvironmentName,
             s_startedAt,
-            clock.GetUtcNow()));
+            clock.GetUtcNow(),
+            instances));
     }
 }

@@ -124,7 +124,7 @@ public sealed class JobsController(ISender sender, TimeProvider clock) : UiContr
         var states = graph.Nodes.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
         var layout = workflow is null ? null : DagLayout.Build(workflow, states, graph.FanOuts.ToDictionary(g => g.NodeId, StringComparer.Ordinal));
         var now = clock.GetUtcNow();
-        var gantt = layout is null ? null : GanttLayout.Build(job, layout, states, now);
+        var gantt = layout is null ? null : GanttLayout.Build(job, layout, states, events.Items, now);
         return new JobPageModel(job, layout, gantt, graph.Nodes, graph.FanOuts, events, CanOperate, now);
     }
 

@@ -1,6 +1,8 @@
+using DagMaster.Application.Instances.ListInstances;
+
 namespace DagMaster.WebUi.Models;
 
-/// <summary>The health page: the same checks as /api/v1/health, and this instance's facts.</summary>
+/// <summary>The health page: the same checks as /api/v1/health, this instance's facts and every registered instance.</summary>
 public sealed record HealthPageModel(
     string Status,
     string Version,
@@ -9,4 +11,9 @@ public sealed record HealthPageModel(
     string Runtime,
     string Environment,
     DateTimeOffset StartedAt,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    IReadOnlyList<InstanceDto> Instances)
+{
+    public static bool IsThisProcess(InstanceDto instance) =>
+        instance.ProcessId == System.Environment.ProcessId && string.Equals(instance.HostName, System.Environment.MachineName, StringComparison.Ordinal);
+}

@@ -8,4 +8,7 @@ public static class UiPolicies
 
     /// <summary>The cookie scheme of the admin pages.</summary>
     public const string Scheme = "DagMaster.Ui";
+
+    /// <summary>The OpenID Connect scheme, registered when <c>AdminUi:Oidc:Authority</c> is set.</summary>
+    public const string OidcScheme = "DagMaster.Ui.Oidc";
 }

@@ -12,6 +12,9 @@ public sealed class UiUserStore(IOptionsMonitor<AdminUiOptions> options)
 
     private readonly PasswordHasher<AdminUiUser> _hasher = new();
 
+    /// <summary>Whether any local login is configured (the login form is shown only then).</summary>
+    public bool HasLocalUsers => options.CurrentValue.Users.Any(u => u.Name.Length > 0 && UiRoles.IsKnown(u.Role));
+
     public ClaimsPrincipal? SignIn(string? name, string? password)
     {
         var user = options.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal) && UiRoles.IsKnown(u.Role));

@@ -1,5 +1,5 @@
 // DagMaster admin pages: confirmations for every action form, and "select all" in the job list.
-// Loaded from /ui/assets (no inline script: the pages' CSP forbids it).
+// Loaded from /ui/static (no inline script: the pages' CSP forbids it).
 (function () {
     "use strict";
 

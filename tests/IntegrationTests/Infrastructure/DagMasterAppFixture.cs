@@ -77,7 +77,12 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = [DagMasterDbContext.Schema],
             // The workflow catalog is loaded once at host start and is reference data for every test.
-            TablesToIgnore = [new Table(DagMasterDbContext.Schema, "__ef_migrations_history"), new Table(DagMasterDbContext.Schema, "workflow_versions")],
+            TablesToIgnore =
+            [
+                new Table(DagMasterDbContext.Schema, "__ef_migrations_history"),
+                new Table(DagMasterDbContext.Schema, "workflow_versions"),
+                new Table(DagMasterDbContext.Schema, "instances"), // each running host keeps its own row
+            ],
         });
 
         StartServer(); // starts the host: workflows are registered now

@@ -6,7 +6,8 @@ namespace DagMaster.IntegrationTests.Infrastructure;
 /// <summary>
 /// Runs two kinds of test class after every other one (the others keep their order): the long scale tests
 /// (namespace <c>DagMaster.IntegrationTests.Scale</c>), so minutes of full load never sit in the middle of the
-/// ordinary tests, and the test that starts a second DagMaster host in this process (<c>ScaleOutTests</c>):
+/// ordinary tests, and the tests that start a second DagMaster host in this process (classes named
+/// <c>…ScaleOutTests</c>):
 /// Hangfire keeps process-wide state, and after a second in-process host has stopped, the first host's
 /// Hangfire server no longer runs webhook deliveries. Separate processes, as in production, do not share it.
 /// </summary>

@@ -75,8 +75,17 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GotoAsync("/ui/login");
         await Page.FillAsync("input[name=name]", name);
         await Page.FillAsync("input[name=password]", password);
-        await Page.ClickAsync("form button[type=submit]");
-        await Page.WaitForURLAsync(url => !url.Contains("/ui/login", StringComparison.Ordinal));
+        var answer = await Page.RunAndWaitForResponseAsync(
+            () => Page.ClickAsync("form button[type=submit]"),
+            response => response.Request.Method == "POST" && response.Url.Contains("/ui/login", StringComparison.Ordinal));
+        try
+        {
+            await Page.WaitForURLAsync(url => !url.Contains("/ui/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"login as {name} did not leave the login page: POST answered {answer.Status}, now at {Page.Url}", e);
+        }
     }
 
     /// <summary>Opens a page and fails when it answers anything but 200.</summary>

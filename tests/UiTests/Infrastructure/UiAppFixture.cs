@@ -90,7 +90,8 @@ public sealed class UiAppFixture : WebApplicationFactory<Program>, IAsyncLifetim
             .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)).Options))
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("TRUNCATE dagmaster.workflow_versions, dagmaster.jobs CASCADE");
+            await db.Database.ExecuteSqlRawAsync(
+                "TRUNCATE dagmaster.workflow_versions, dagmaster.jobs, dagmaster.platforms, dagmaster.assets, dagmaster.webhook_deliveries CASCADE");
         }
 
         StartServer();

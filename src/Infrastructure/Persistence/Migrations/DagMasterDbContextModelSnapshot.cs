@@ -905,6 +905,45 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.ToTable("task_queue", "dagmaster");
                 });
 
+            modelBuilder.Entity("DagMaster.Infrastructure.Instances.InstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("host_name");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_instances_last_seen");
+
+                    b.ToTable("instances", "dagmaster");
+                });
+
             modelBuilder.Entity("DagMaster.Domain.Assets.AssetEvent", b =>
                 {
                     b.HasOne("DagMaster.Domain.Assets.GeospatialAsset", null)
