@@ -1,4 +1,5 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Common.Exceptions;
 using DagMaster.Domain.Common;
 using DagMaster.Domain.Assets;
 using DagMaster.Domain.Jobs;
@@ -72,11 +73,22 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
             await PublishDomainEventsAsync(cancellationToken);
             await WriteAsync(cancellationToken);
         }
+        catch (Exception ex) when (UniqueViolation(ex) is { } violation)
+        {
+            // Two requests creating the same row (say, the first submissions of one new asset): the loser's
+            // transaction is rolled back whole, and the caller is told to retry instead of seeing a 500.
+            throw new ConcurrentWriteException(violation.TableName ?? "row", ex);
+        }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    private static Npgsql.PostgresException? UniqueViolation(Exception ex) =>
+        (ex as Npgsql.PostgresException ?? ex.InnerException as Npgsql.PostgresException) is { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } violation
+            ? violation
+            : null;
 
     /// <summary>Handlers of domain events may change more aggregates and raise more events: publishes until quiet.</summary>
     private async Task PublishDomainEventsAsync(CancellationToken cancellationToken)

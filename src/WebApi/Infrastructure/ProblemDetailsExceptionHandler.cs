@@ -8,7 +8,7 @@ namespace DagMaster.WebApi.Infrastructure;
 
 /// <summary>
 /// The one place exceptions become HTTP answers: validation → 422 with every field error, not found → 404,
-/// a broken business rule → 409, unreadable JSON → 400. Anything else is a 500 without internals.
+/// a broken business rule or a lost race to create the same row → 409, unreadable JSON → 400. Anything else is a 500 without internals.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -36,6 +36,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = rule.BrokenRule.GetType().Name,
                 Detail = rule.Message,
                 Type = "https://dagmaster.dev/problems/conflict",
+            },
+            ConcurrentWriteException concurrent => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "A concurrent request changed the same resource.",
+                Detail = concurrent.Message,
+                Type = "https://dagmaster.dev/problems/concurrent-write",
             },
             BadHttpRequestException badRequest => new ProblemDetails
             {

@@ -41,6 +41,38 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
     }
 
     [Fact]
+    public async Task SubmitAsset_WhenFirstSubmissionsOfANewAssetRace_AnswersAcceptedOrConflictNeverAServerError()
+    {
+        // Twelve rounds of eight simultaneous first submissions of one new asset each: the losers of the race on
+        // the asset's primary key must get a 409 that says to retry, never a 500.
+        var statuses = new List<int>();
+        for (var round = 0; round < 12; round++)
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => B2BApi.SubmitAsync(Client, Platform, new
+            {
+                request_id = $"race-{round}-{i}",
+                kind = "raster",
+                refs = new Dictionary<string, string> { ["dataset_id"] = $"race-{round}", ["resource_id"] = "res-1" },
+                version_label = "V1",
+                inputs = new { message = "race" },
+            })));
+            statuses.AddRange(answers.Select(a => (int)a.StatusCode));
+            foreach (var conflict in answers.Where(a => (int)a.StatusCode == 409))
+            {
+                var problem = await conflict.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                if (problem.GetProperty("type").GetString()!.EndsWith("/concurrent-write", StringComparison.Ordinal))
+                {
+                    problem.GetProperty("detail").GetString()!.ShouldContain("Retry the request");
+                }
+            }
+        }
+
+        // 409s are either the rule "an earlier revision is still processing" or the lost race; never a 500.
+        statuses.ShouldAllBe(s => s == 202 || s == 409);
+        statuses.Count(s => s == 202).ShouldBeGreaterThanOrEqualTo(12);
+    }
+
+    [Fact]
     public async Task SubmitAsset_WhenRequestIdRepeated_AnswersTheFirstSubmission()
     {
         var first = await B2BApi.SubmitOkAsync(Client, Platform, "same", "a", "V1");
