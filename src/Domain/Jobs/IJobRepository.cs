@@ -10,6 +10,14 @@ public interface IJobRepository
     /// </summary>
     Task<Job?> GetForUpdateAsync(JobId id, ChildSelection children, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Loads several jobs with their workflow nodes and the named fan-out children, locking the jobs' rows in
+    /// one statement and one order (so two transactions that lock overlapping sets cannot deadlock). Jobs
+    /// that do not exist are left out.
+    /// </summary>
+    Task<IReadOnlyList<Job>> GetManyForUpdateAsync(
+        IReadOnlyCollection<JobId> ids, IReadOnlyCollection<(JobId JobId, string NodeId)> children, CancellationToken cancellationToken);
+
     /// <summary>Loads up to <paramref name="count"/> waiting children of a fan-out into the job, lowest index first.</summary>
     Task<int> LoadWaitingChildrenAsync(Job job, string fanOutId, int count, CancellationToken cancellationToken);
 

@@ -6,6 +6,7 @@ using DagMaster.Application.Dispatch.Heartbeat;
 using DagMaster.Application.Dispatch.SaveCheckpoint;
 using DagMaster.Application.Jobs.CompleteTask;
 using DagMaster.Application.Jobs.FailTask;
+using DagMaster.Application.Jobs.ReportTaskResults;
 using DagMaster.WebApi.Contracts;
 using DagMaster.WebApi.Infrastructure;
 using DagMaster.WebApi.Security;
@@ -14,7 +15,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DagMaster.WebApi.Endpoints;
 
-/// <summary>The HTTP worker protocol: claim (long poll), heartbeat, checkpoint, complete, fail.</summary>
+/// <summary>The HTTP worker protocol: claim (long poll), heartbeat, checkpoint, complete, fail, and results in bulk.</summary>
 public static class WorkerEndpoints
 {
     public static IEndpointRouteBuilder MapWorkerEndpoints(this IEndpointRouteBuilder app)
@@ -25,6 +26,7 @@ public static class WorkerEndpoints
         group.MapPost("/{taskId}/checkpoint", SaveCheckpoint).WithName(nameof(SaveCheckpoint));
         group.MapPost("/{taskId}/complete", CompleteTask).WithName(nameof(CompleteTask));
         group.MapPost("/{taskId}/fail", FailTask).WithName(nameof(FailTask));
+        group.MapPost("/results", ReportTaskResults).WithName(nameof(ReportTaskResults));
         return app;
     }
 
@@ -81,6 +83,20 @@ public static class WorkerEndpoints
         var error = request.Error ?? new TaskErrorRequest("no error given", null);
         await sender.Send(new FailTaskCommand(taskId, error.Message, error.Type, error.Retryable, request.DurationMs, request.WorkerId), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Many results in one call, applied together with other workers' results. The call is validated whole
+    /// (one bad result refuses all, 400); each result gets its own outcome.
+    /// </summary>
+    public static async Task<Ok<ReportTaskResultsResponse>> ReportTaskResults(ReportTaskResultsRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var results = (request.Results ?? [])
+            .Select(r => new ReportedResult(
+                r.TaskId, r.Output, r.Error is { } e ? new ReportedError(e.Message, e.Type, e.Retryable) : null, r.DurationMs))
+            .ToList();
+        var outcomes = await sender.Send(new ReportTaskResultsCommand(results, request.WorkerId), cancellationToken);
+        return TypedResults.Ok(new ReportTaskResultsResponse(outcomes.Select(o => new TaskResultOutcome(o.TaskId, o.Outcome)).ToList()));
     }
 
     private static string? Json(JsonElement? element) =>

@@ -19,7 +19,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         _log = log;
     }
 
-    public static WorkerProcess Start(BenchSettings settings, LogFile log, string queues, int claimers, int batch, int concurrency)
+    public static WorkerProcess Start(BenchSettings settings, LogFile log, string queues, int claimers, int batch, int concurrency, bool bulkResults)
     {
         var number = Interlocked.Increment(ref s_counter);
         var recordsPath = Path.Combine(settings.WorkDirectory, $"worker-{number}.tsv");
@@ -28,6 +28,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         [
             "worker", "--url", settings.BaseUrl.ToString(), "--key", BenchSettings.WorkerKey, "--queues", queues, "--id", $"bench-worker-{number}",
             "--claimers", Invariant(claimers), "--batch", Invariant(batch), "--concurrency", Invariant(concurrency), "--records", recordsPath,
+            "--results", bulkResults ? "bulk" : "single",
         ]);
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;

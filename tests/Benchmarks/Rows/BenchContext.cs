@@ -41,6 +41,7 @@ public sealed record BenchContext(BenchSettings Settings, DagMasterHost Host, Da
     }
 
     /// <summary>Starts the given number of no-op worker processes on the queues.</summary>
-    public List<WorkerProcess> StartWorkers(int processes, string queues, int claimers, int batch, int concurrency) =>
-        Enumerable.Range(0, processes).Select(_ => WorkerProcess.Start(Settings, Log, queues, claimers, batch, concurrency)).ToList();
+    /// <summary>Starts no-op workers; <paramref name="bulkResults"/>: a claimed batch is reported in one results call.</summary>
+    public List<WorkerProcess> StartWorkers(int processes, string queues, int claimers, int batch, int concurrency, bool bulkResults = true) =>
+        Enumerable.Range(0, processes).Select(_ => WorkerProcess.Start(Settings, Log, queues, claimers, batch, concurrency, bulkResults)).ToList();
 }

@@ -24,7 +24,7 @@ public static class FanOutRow
         var rssBeforeKb = ProcFs.StatusKb(pid, "VmRSS");
 
         var workers = context.StartWorkers(2, BenchWorkflows.FanOutQueue, claimers: 4, batch: 100, concurrency: 32);
-        var sideWorker = context.StartWorkers(1, BenchWorkflows.SideQueue, claimers: 3, batch: 1, concurrency: 4);
+        var sideWorker = context.StartWorkers(1, BenchWorkflows.SideQueue, claimers: 3, batch: 1, concurrency: 4, bulkResults: false);
         var items = new StringBuilder("{\"items\":[");
         items.AppendJoin(',', Enumerable.Range(0, children)).Append("]}");
 

@@ -14,7 +14,7 @@ public static class HopLatencyRow
     {
         var length = context.Settings.ChainLength;
         var queues = $"{BenchWorkflows.ChainQueue},{BenchWorkflows.SideQueue}";
-        await using var worker = context.StartWorkers(1, queues, claimers: 3, batch: 1, concurrency: 4).Single();
+        await using var worker = context.StartWorkers(1, queues, claimers: 3, batch: 1, concurrency: 4, bulkResults: false).Single();
 
         // A short chain first, so neither side measures its JIT warm-up.
         var warmUp = (await context.Api.SubmitAsync(BenchWorkflows.SideChain, "{}")).JobId;

@@ -16,7 +16,7 @@ public static class ThroughputRow
 
     public static async Task RunAsync(BenchContext context)
     {
-        var warmUp = Math.Min(400, context.Settings.ThroughputJobs / 5);
+        var warmUp = context.Settings.ThroughputJobs;
         if (warmUp > 0)
         {
             await context.SubmitManyAsync(BenchWorkflows.Echo, warmUp, 64);

@@ -10,7 +10,9 @@ namespace DagMaster.Benchmarks.Workers;
 /// <summary>
 /// A worker process that completes every task at once with an empty output, speaking the HTTP worker protocol:
 /// <c>claimers</c> long polls each ask for up to <c>batch</c> tasks; a claimed batch is completed (at most
-/// <c>concurrency</c> calls in flight) before that poll claims again, so the other polls stay outstanding.
+/// <c>concurrency</c> calls in flight) before that poll claims again, so the other polls stay outstanding. With
+/// <c>--results bulk</c> (the default) a claimed batch is reported in one <c>results</c> call; with <c>single</c>,
+/// one <c>complete</c> call per task.
 /// It stops when its standard input closes (abandoning calls in flight) and then writes what it saw to <c>records</c>.
 /// </summary>
 public static class NoopWorker
@@ -30,6 +32,12 @@ public static class NoopWorker
             ["wait_seconds"] = 20,
         });
         var completeBody = Encoding.UTF8.GetBytes($"{{\"output\":{{}},\"duration_ms\":0,\"worker_id\":\"{workerId}\"}}");
+        var bulk = args.Text("results", "bulk") switch
+        {
+            "bulk" => true,
+            "single" => false,
+            var other => throw new ArgumentException($"--results is bulk or single, not '{other}'"),
+        };
 
         using var stop = new CancellationTokenSource();
         _ = Task.Run(async () =>
@@ -42,7 +50,7 @@ public static class NoopWorker
         using var http = new HttpClient(handler) { BaseAddress = new Uri(args.Required("url")), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", args.Text("key", BenchSettings.WorkerKey));
 
-        var state = new WorkerState(http, claimBody, completeBody, new SemaphoreSlim(concurrency), stop.Token);
+        var state = new WorkerState(http, claimBody, completeBody, workerId, bulk, new SemaphoreSlim(concurrency), stop.Token);
         await Task.WhenAll(Enumerable.Range(0, claimers).Select(_ => Task.Run(() => ClaimLoopAsync(state))));
 
         await File.WriteAllLinesAsync(args.Required("records"), state.Records.Select(r => r.ToLine()), CancellationToken.None);
@@ -73,9 +81,12 @@ public static class NoopWorker
                 }
 
                 using var tasks = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(CancellationToken.None));
-                await Task.WhenAll(tasks.RootElement.EnumerateArray()
-                    .Select(t => CompleteAsync(state, t.GetProperty("task_id").GetString()!, t.GetProperty("job_id").GetString()!, t.GetProperty("node_id").GetString()!, received))
-                    .ToList());
+                var claimed = tasks.RootElement.EnumerateArray()
+                    .Select(t => new ClaimedTask(t.GetProperty("task_id").GetString()!, t.GetProperty("job_id").GetString()!, t.GetProperty("node_id").GetString()!, received))
+                    .ToList();
+                await (state.Bulk
+                    ? ReportAsync(state, claimed)
+                    : Task.WhenAll(claimed.Select(t => CompleteAsync(state, t))));
             }
             catch (OperationCanceledException) when (state.Stop.IsCancellationRequested)
             {
@@ -89,7 +100,55 @@ public static class NoopWorker
         }
     }
 
-    private static async Task CompleteAsync(WorkerState state, string taskId, string jobId, string nodeId, long received)
+    /// <summary>Reports a claimed batch in one <c>results</c> call; each task records the call's times and its own outcome.</summary>
+    private static async Task ReportAsync(WorkerState state, List<ClaimedTask> claimed)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["worker_id"] = state.WorkerId,
+            ["results"] = claimed.Select(t => new Dictionary<string, object> { ["task_id"] = t.TaskId, ["output"] = new { }, ["duration_ms"] = 0 }).ToList(),
+        });
+        try
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = Json;
+            var sent = Stopwatch.GetTimestamp();
+            using var response = await state.Http.PostAsync("api/v1/worker/tasks/results", content, state.Stop);
+            var acked = Stopwatch.GetTimestamp();
+            var outcomes = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (response.IsSuccessStatusCode)
+            {
+                using var answer = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(CancellationToken.None));
+                foreach (var result in answer.RootElement.GetProperty("results").EnumerateArray())
+                {
+                    outcomes[result.GetProperty("task_id").GetString()!] = result.GetProperty("outcome").GetString()!;
+                }
+            }
+            else
+            {
+                state.CountError();
+            }
+
+            foreach (var task in claimed)
+            {
+                // A result that did not apply (not found, stale) counts as a failed call, as the single call's 404 would.
+                var status = !response.IsSuccessStatusCode ? (int)response.StatusCode
+                    : outcomes.GetValueOrDefault(task.TaskId) is "applied" or "ignored" ? 204
+                    : 404;
+                state.Records.Enqueue(new TaskRecord(task.JobId, task.NodeId, task.Received, sent, acked, status));
+            }
+        }
+        catch (OperationCanceledException) when (state.Stop.IsCancellationRequested)
+        {
+            // Stopped mid-call: the tasks are left to their leases, as a killed worker's would be.
+        }
+        catch (HttpRequestException)
+        {
+            state.CountError();
+        }
+    }
+
+    private static async Task CompleteAsync(WorkerState state, ClaimedTask task)
     {
         try
         {
@@ -105,8 +164,8 @@ public static class NoopWorker
             using var content = new ByteArrayContent(state.CompleteBody);
             content.Headers.ContentType = Json;
             var sent = Stopwatch.GetTimestamp();
-            using var response = await state.Http.PostAsync($"api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/complete", content, state.Stop);
-            state.Records.Enqueue(new TaskRecord(jobId, nodeId, received, sent, Stopwatch.GetTimestamp(), (int)response.StatusCode));
+            using var response = await state.Http.PostAsync($"api/v1/worker/tasks/{Uri.EscapeDataString(task.TaskId)}/complete", content, state.Stop);
+            state.Records.Enqueue(new TaskRecord(task.JobId, task.NodeId, task.Received, sent, Stopwatch.GetTimestamp(), (int)response.StatusCode));
             if (!response.IsSuccessStatusCode)
             {
                 state.CountError();
@@ -126,7 +185,9 @@ public static class NoopWorker
         }
     }
 
-    private sealed class WorkerState(HttpClient http, byte[] claimBody, byte[] completeBody, SemaphoreSlim gate, CancellationToken stop)
+    private sealed record ClaimedTask(string TaskId, string JobId, string NodeId, long Received);
+
+    private sealed class WorkerState(HttpClient http, byte[] claimBody, byte[] completeBody, string workerId, bool bulk, SemaphoreSlim gate, CancellationToken stop)
     {
         private int _errors;
 
@@ -135,6 +196,10 @@ public static class NoopWorker
         public byte[] ClaimBody { get; } = claimBody;
 
         public byte[] CompleteBody { get; } = completeBody;
+
+        public string WorkerId { get; } = workerId;
+
+        public bool Bulk { get; } = bulk;
 
         public SemaphoreSlim Gate { get; } = gate;
 

@@ -52,6 +52,24 @@ public sealed class RawWorker
             new { error = new { message, type = "test_failure", retryable }, duration_ms = 5, worker_id = WorkerId },
             TestContext.Current.CancellationToken);
 
+    /// <summary>Several results in one call: each item is an anonymous object with task_id and output or error.</summary>
+    public Task<HttpResponseMessage> ReportAsync(params object[] results) =>
+        _client.PostAsJsonAsync("/api/v1/worker/tasks/results", new { worker_id = WorkerId, results }, TestContext.Current.CancellationToken);
+
+    /// <summary>Claims until <paramref name="count"/> tasks of the given jobs are held (tasks of other jobs are left to their leases).</summary>
+    public async Task<List<JsonElement>> ClaimTasksOfAsync(IReadOnlyCollection<Guid> jobIds, int count, string queue = "dag-worker-tasks")
+    {
+        var held = new List<JsonElement>();
+        for (var round = 0; round < 20 && held.Count < count; round++)
+        {
+            var claimed = await ClaimAsync(queue, max: count - held.Count, waitSeconds: 1);
+            held.AddRange(claimed.Where(t => jobIds.Contains(t.GetProperty("job_id").GetGuid())));
+        }
+
+        held.Count.ShouldBe(count, $"expected {count} tasks of the submitted jobs on {queue}");
+        return held;
+    }
+
     public Task<HttpResponseMessage> HeartbeatAsync(string taskId, object? progress = null) =>
         _client.PostAsJsonAsync($"/api/v1/worker/tasks/{Uri.EscapeDataString(taskId)}/heartbeat", new { progress }, TestContext.Current.CancellationToken);
 

@@ -5,15 +5,32 @@ using DagMaster.Domain.Jobs;
 namespace DagMaster.Application.Jobs.ApplyTaskResults;
 
 public sealed class ApplyTaskResultsCommandHandler(JobExecution execution, ITaskQueue queue, TimeProvider clock)
-    : ICommandHandler<ApplyTaskResultsCommand, IReadOnlyList<ResultOutcome>>
+    : ICommandHandler<ApplyTaskResultsCommand, IReadOnlyList<IReadOnlyList<ResultOutcome>>>
 {
-    public async ValueTask<IReadOnlyList<ResultOutcome>> Handle(ApplyTaskResultsCommand command, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<IReadOnlyList<ResultOutcome>>> Handle(ApplyTaskResultsCommand command, CancellationToken cancellationToken)
     {
-        var nodeIds = command.Results.Select(r => TaskIds.TryParse(r.TaskId, out _, out var nodeId, out _) ? nodeId : r.TaskId);
-        var (job, definition) = await execution.GetAsync(command.JobId, ChildSelection.Named(nodeIds), cancellationToken);
-        var outcomes = new List<ResultOutcome>(command.Results.Count);
+        var children = command.Jobs
+            .SelectMany(j => j.Results.Select(r => (j.JobId, NodeIdOf(r.TaskId))))
+            .Distinct()
+            .ToList();
+        var loaded = await execution.GetManyAsync(command.Jobs.Select(j => j.JobId).ToList(), children, cancellationToken);
+
+        var outcomes = new List<IReadOnlyList<ResultOutcome>>(command.Jobs.Count);
+        foreach (var jobResults in command.Jobs)
+        {
+            var (job, definition) = loaded[jobResults.JobId];
+            outcomes.Add(Apply(job, definition, jobResults.Results));
+            await execution.FlushAsync(job, definition, cancellationToken);
+        }
+
+        return outcomes;
+    }
+
+    private List<ResultOutcome> Apply(Job job, Domain.Workflows.WorkflowDefinition definition, IReadOnlyList<TaskResult> results)
+    {
+        var outcomes = new List<ResultOutcome>(results.Count);
         var finished = new List<string>();
-        foreach (var result in command.Results)
+        foreach (var result in results)
         {
             var outcome = result.Failure is { } failure
                 ? job.FailTask(definition, result.TaskId, failure, clock)
@@ -22,13 +39,14 @@ public sealed class ApplyTaskResultsCommandHandler(JobExecution execution, ITask
             if (outcome == ResultOutcome.Applied)
             {
                 finished.Add(result.TaskId);
-                TaskIds.TryParse(result.TaskId, out _, out var nodeId, out _);
-                DagMasterTelemetry.TaskFinished(job, job.FindNode(nodeId)!, result.TaskId, result.Failure is null ? "completed" : "failed", clock.GetUtcNow());
+                DagMasterTelemetry.TaskFinished(job, job.FindNode(NodeIdOf(result.TaskId))!, result.TaskId, result.Failure is null ? "completed" : "failed", clock.GetUtcNow());
             }
         }
 
         queue.Remove(finished);
-        await execution.FlushAsync(job, definition, cancellationToken);
         return outcomes;
     }
+
+    /// <summary>The node a task id names; an id that does not parse is looked up as it is (and found stale).</summary>
+    private static string NodeIdOf(string taskId) => TaskIds.TryParse(taskId, out _, out var nodeId, out _) ? nodeId : taskId;
 }

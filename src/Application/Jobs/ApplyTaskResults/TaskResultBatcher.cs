@@ -4,98 +4,164 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DagMaster.Application.Jobs.ApplyTaskResults;
 
 /// <summary>
-/// Group commit for worker results. Results for one job serialise on the job's row lock anyway, so while one
-/// transaction applies a job's results, the results that arrive meanwhile wait and go together in the next
-/// one. A lone result goes at once (no added latency); a wide fan-out's 100,000 results take far fewer
-/// transactions. Different jobs proceed in parallel.
+/// Group commit for worker results. At most <see cref="MaxTransactions"/> transactions apply results at once;
+/// the results that arrive meanwhile wait and go together in the next one, across jobs. A lone result goes at
+/// once (no added latency); under load one transaction, one lock statement and one commit serve many results,
+/// so the fixed cost of a step is shared. A job's results are applied by one transaction at a time, in order of
+/// arrival (they would serialise on its row lock anyway).
 /// </summary>
 public sealed class TaskResultBatcher(IServiceScopeFactory scopes)
 {
     /// <summary>The most results one transaction applies.</summary>
-    public const int MaxBatch = 500;
+    public const int MaxResults = 500;
 
-    private readonly Dictionary<JobId, Lane> _lanes = [];
+    /// <summary>The most jobs one transaction changes (and row locks it holds).</summary>
+    public const int MaxJobs = 64;
+
+    /// <summary>Transactions applying results at once: enough to overlap one's round trips with another's work.</summary>
+    public const int MaxTransactions = 4;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<JobId, List<Pending>> _waiting = [];
+    private readonly LinkedList<JobId> _arrival = new();
+    private readonly HashSet<JobId> _applying = [];
+    private int _running;
 
     public Task<ResultOutcome> SubmitAsync(JobId jobId, TaskResult result)
     {
         var pending = new Pending(result, new TaskCompletionSource<ResultOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         bool start;
-        Lane? lane;
-        lock (_lanes)
+        lock (_gate)
         {
-            start = !_lanes.TryGetValue(jobId, out lane);
-            if (start)
+            if (!_waiting.TryGetValue(jobId, out var queue))
             {
-                lane = new Lane();
-                _lanes[jobId] = lane;
+                queue = [];
+                _waiting[jobId] = queue;
+                _arrival.AddLast(jobId);
             }
 
-            lane!.Queue.Add(pending);
+            queue.Add(pending);
+            start = _running < MaxTransactions;
+            if (start)
+            {
+                _running++;
+            }
         }
 
         if (start)
         {
-            _ = Task.Run(() => DrainAsync(jobId, lane));
+            _ = Task.Run(DrainAsync);
         }
 
         return pending.Outcome.Task;
     }
 
-    private async Task DrainAsync(JobId jobId, Lane lane)
+    private async Task DrainAsync()
     {
         while (true)
         {
-            List<Pending> batch;
-            lock (_lanes)
+            List<JobBatch> batch;
+            lock (_gate)
             {
-                if (lane.Queue.Count == 0)
+                batch = TakeBatch();
+                if (batch.Count == 0)
                 {
-                    _lanes.Remove(jobId);
+                    _running--;
                     return;
                 }
-
-                batch = lane.Queue.Take(MaxBatch).ToList();
-                lane.Queue.RemoveRange(0, batch.Count);
             }
 
-            await ApplyAsync(jobId, batch);
+            try
+            {
+                await ApplyAsync(batch);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    batch.ForEach(b => _applying.Remove(b.JobId));
+                }
+            }
         }
     }
 
-    private async Task ApplyAsync(JobId jobId, List<Pending> batch)
+    /// <summary>The oldest waiting results of jobs no other transaction is applying; caller holds the gate.</summary>
+    private List<JobBatch> TakeBatch()
+    {
+        var batch = new List<JobBatch>();
+        var results = 0;
+        for (var node = _arrival.First; node is not null && batch.Count < MaxJobs && results < MaxResults;)
+        {
+            var next = node.Next;
+            var jobId = node.Value;
+            if (_applying.Add(jobId))
+            {
+                var queue = _waiting[jobId];
+                var take = Math.Min(queue.Count, MaxResults - results);
+                if (take == queue.Count)
+                {
+                    _waiting.Remove(jobId);
+                    _arrival.Remove(node);
+                    batch.Add(new JobBatch(jobId, queue));
+                }
+                else
+                {
+                    batch.Add(new JobBatch(jobId, queue.GetRange(0, take)));
+                    queue.RemoveRange(0, take);
+                }
+
+                results += take;
+            }
+
+            node = next;
+        }
+
+        return batch;
+    }
+
+    private async Task ApplyAsync(List<JobBatch> batch)
     {
         try
         {
-            var outcomes = await SendAsync(jobId, batch.Select(p => p.Result).ToList());
-            for (var i = 0; i < batch.Count; i++)
+            var outcomes = await SendAsync(batch);
+            for (var j = 0; j < batch.Count; j++)
             {
-                batch[i].Outcome.TrySetResult(outcomes[i]);
+                for (var i = 0; i < batch[j].Pending.Count; i++)
+                {
+                    batch[j].Pending[i].Outcome.TrySetResult(outcomes[j][i]);
+                }
             }
         }
         catch (Exception) when (batch.Count > 1)
         {
-            // One bad result must not fail the others: apply them one by one, each with its own answer.
-            foreach (var pending in batch)
+            // One bad job must not fail the others: each job again on its own.
+            foreach (var job in batch)
             {
-                await ApplyAsync(jobId, [pending]);
+                await ApplyAsync([job]);
+            }
+        }
+        catch (Exception) when (batch[0].Pending.Count > 1)
+        {
+            // Nor one bad result the job's others: one by one, each with its own answer.
+            foreach (var pending in batch[0].Pending)
+            {
+                await ApplyAsync([new JobBatch(batch[0].JobId, [pending])]);
             }
         }
         catch (Exception ex)
         {
-            batch[0].Outcome.TrySetException(ex);
+            batch[0].Pending[0].Outcome.TrySetException(ex);
         }
     }
 
-    private async Task<IReadOnlyList<ResultOutcome>> SendAsync(JobId jobId, IReadOnlyList<TaskResult> results)
+    private async Task<IReadOnlyList<IReadOnlyList<ResultOutcome>>> SendAsync(List<JobBatch> batch)
     {
+        var command = new ApplyTaskResultsCommand(batch.Select(b => new JobTaskResults(b.JobId, b.Pending.Select(p => p.Result).ToList())).ToList());
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ApplyTaskResultsCommand(jobId, results), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, CancellationToken.None);
     }
 
     private sealed record Pending(TaskResult Result, TaskCompletionSource<ResultOutcome> Outcome);
 
-    private sealed class Lane
-    {
-        public List<Pending> Queue { get; } = [];
-    }
+    private sealed record JobBatch(JobId JobId, List<Pending> Pending);
 }

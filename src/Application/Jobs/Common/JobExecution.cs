@@ -10,12 +10,13 @@ namespace DagMaster.Application.Jobs.Common;
 /// <summary>
 /// What every job-changing handler does around the domain call: load the job under its row lock with the
 /// workflow version it runs, and afterwards hand its new dispatches and withdrawals to the task queue and
-/// record its telemetry. Scoped: one command changes one job.
+/// record its telemetry. Scoped: one command changes one job, or several when results for many jobs are
+/// applied together.
 /// </summary>
 public sealed partial class JobExecution(
     IJobRepository jobs, IWorkflowCatalog catalog, ITaskQueue queue, TimeProvider clock, ILogger<JobExecution> logger) : IDisposable
 {
-    private JobStatus _statusBefore;
+    private readonly Dictionary<JobId, JobStatus> _statusBefore = [];
     private IDisposable? _logScope;
 
     public async Task<(Job Job, WorkflowDefinition Definition)?> LoadAsync(JobId jobId, ChildSelection children, CancellationToken cancellationToken)
@@ -26,11 +27,34 @@ public sealed partial class JobExecution(
             return null;
         }
 
-        var definition = await catalog.FindAsync(job.WorkflowId, job.WorkflowVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"job {jobId} runs workflow '{job.WorkflowId}' version {job.WorkflowVersion}, which is not registered");
+        var definition = await DefinitionOfAsync(job, cancellationToken);
         Track(job);
         return (job, definition);
     }
+
+    /// <summary>Loads several jobs under their row locks with the named children; a job that does not exist is a 404.</summary>
+    public async Task<IReadOnlyDictionary<JobId, (Job Job, WorkflowDefinition Definition)>> GetManyAsync(
+        IReadOnlyCollection<JobId> jobIds, IReadOnlyCollection<(JobId JobId, string NodeId)> children, CancellationToken cancellationToken)
+    {
+        var loaded = new Dictionary<JobId, (Job, WorkflowDefinition)>();
+        foreach (var job in await jobs.GetManyForUpdateAsync(jobIds, children, cancellationToken))
+        {
+            loaded[job.Id] = (job, await DefinitionOfAsync(job, cancellationToken));
+            _statusBefore[job.Id] = job.Status;
+        }
+
+        var missing = jobIds.Where(id => !loaded.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new NotFoundException("Job", missing[0].ToString());
+        }
+
+        return loaded;
+    }
+
+    private async Task<WorkflowDefinition> DefinitionOfAsync(Job job, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(job.WorkflowId, job.WorkflowVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"job {job.Id} runs workflow '{job.WorkflowId}' version {job.WorkflowVersion}, which is not registered");
 
     public async Task<(Job Job, WorkflowDefinition Definition)> GetAsync(JobId jobId, ChildSelection children, CancellationToken cancellationToken) =>
         await LoadAsync(jobId, children, cancellationToken) ?? throw new NotFoundException("Job", jobId.ToString());
@@ -38,7 +62,7 @@ public sealed partial class JobExecution(
     /// <summary>Starts tracking a job that was just created (its status before is pending).</summary>
     public void Track(Job job)
     {
-        _statusBefore = job.Status;
+        _statusBefore[job.Id] = job.Status;
         _logScope ??= logger.BeginScope(new Dictionary<string, object?>
         {
             ["job_id"] = job.Id.Value,
@@ -56,8 +80,9 @@ public sealed partial class JobExecution(
             queue.WithdrawJob(job.Id);
         }
 
-        DagMasterTelemetry.JobChanged(job, _statusBefore);
-        if (!_statusBefore.IsTerminal() && job.Status.IsTerminal())
+        var statusBefore = _statusBefore.GetValueOrDefault(job.Id, job.Status);
+        DagMasterTelemetry.JobChanged(job, statusBefore);
+        if (!statusBefore.IsTerminal() && job.Status.IsTerminal())
         {
             LogJobEnded(job.Id.Value, job.Status.Text(), job.Error);
         }

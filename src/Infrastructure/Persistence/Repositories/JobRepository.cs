@@ -8,6 +8,7 @@ namespace DagMaster.Infrastructure.Persistence.Repositories;
 internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputsCache) : IJobRepository
 {
     private static readonly ConcurrentDictionary<bool, string> s_lockSql = new();
+    private static string? s_lockManySql;
 
     public void Add(Job job)
     {
@@ -32,17 +33,7 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
             return null;
         }
 
-        var inputs = db.Entry(job).Property(j => j.InputsJson);
-        if (inputsKnown)
-        {
-            inputs.CurrentValue = knownInputs;
-            inputs.OriginalValue = knownInputs;
-            inputs.IsModified = false;
-        }
-        else
-        {
-            inputsCache.Remember(id.Value, job.InputsJson);
-        }
+        RestoreInputs(job, inputsKnown ? knownInputs : null);
 
         // Tracked, so EF adds them to the job's nodes. Each part is its own indexed scan: one statement with an
         // OR over them would read every child of a wide fan-out.
@@ -63,17 +54,81 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
         return job;
     }
 
+    public async Task<IReadOnlyList<Job>> GetManyForUpdateAsync(
+        IReadOnlyCollection<JobId> ids, IReadOnlyCollection<(JobId JobId, string NodeId)> children, CancellationToken cancellationToken)
+    {
+        await db.EnsureTransactionAsync(cancellationToken);
+
+        // As GetForUpdateAsync, for many jobs: one statement locks the rows in id order, and the inputs this
+        // instance knows are replaced by a stand-in.
+        var jobIds = ids.Select(i => i.Value).Distinct().ToArray();
+        var known = new Dictionary<Guid, string>();
+        foreach (var id in jobIds)
+        {
+            if (inputsCache.TryGet(id, out var inputs))
+            {
+                known[id] = inputs;
+            }
+        }
+
+        var jobs = await db.JobSet.FromSqlRaw(s_lockManySql ??= LockManySql(), jobIds, known.Keys.ToArray())
+            .AsTracking()
+            .ToListAsync(cancellationToken);
+        foreach (var job in jobs)
+        {
+            RestoreInputs(job, known.GetValueOrDefault(job.Id.Value));
+        }
+
+        var childJobs = children.Select(c => c.JobId.Value).ToArray();
+        var childNodes = children.Select(c => c.NodeId).ToArray();
+        await db.Set<JobNode>().FromSql($"""
+                SELECT * FROM dagmaster.job_nodes WHERE job_id = ANY({jobIds}) AND parent_node_id IS NULL
+                UNION ALL
+                SELECT n.* FROM unnest({childJobs}, {childNodes}) AS c(job_id, node_id)
+                JOIN dagmaster.job_nodes n ON n.job_id = c.job_id AND n.node_id = c.node_id
+                WHERE n.parent_node_id IS NOT NULL
+                """)
+            .LoadAsync(cancellationToken);
+        return jobs;
+    }
+
+    /// <summary>A locked job gets its large inputs from the cache when the locking read left them out.</summary>
+    private void RestoreInputs(Job job, string? knownInputs)
+    {
+        if (knownInputs is null)
+        {
+            inputsCache.Remember(job.Id.Value, job.InputsJson);
+            return;
+        }
+
+        var inputs = db.Entry(job).Property(j => j.InputsJson);
+        inputs.CurrentValue = knownInputs;
+        inputs.OriginalValue = knownInputs;
+        inputs.IsModified = false;
+    }
+
     /// <summary>The locking read of a job, every mapped column by name, with the inputs left out when they are known.</summary>
     private string LockSql(bool withoutInputs) => s_lockSql.GetOrAdd(withoutInputs, skip =>
+        $"SELECT {string.Join(", ", JobColumns(c => skip ? $"'0'::jsonb AS {c}" : c))} FROM {JobTable} WHERE id = {{0}} FOR UPDATE");
+
+    /// <summary>The locking read of the jobs in {0}, in id order, leaving out the inputs of those in {1}.</summary>
+    private string LockManySql() =>
+        $"SELECT {string.Join(", ", JobColumns(c => $"CASE WHEN id = ANY({{1}}) THEN '0'::jsonb ELSE {c} END AS {c}"))} " +
+        $"FROM {JobTable} WHERE id = ANY({{0}}) ORDER BY id FOR UPDATE";
+
+    private string JobTable => $"{JobEntity.GetSchema()}.{JobEntity.GetTableName()}";
+
+    private IEntityType JobEntity => db.Model.FindEntityType(typeof(Job))!;
+
+    /// <summary>Every mapped column of the jobs table by name, the inputs column as <paramref name="inputs"/> writes it.</summary>
+    private IEnumerable<string> JobColumns(Func<string, string> inputs)
     {
-        var entity = db.Model.FindEntityType(typeof(Job))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var inputsColumn = entity.FindProperty(nameof(Job.InputsJson))!.GetColumnName(table)!;
-        var columns = entity.GetProperties()
+        var table = StoreObjectIdentifier.Table(JobEntity.GetTableName()!, JobEntity.GetSchema());
+        var inputsColumn = JobEntity.FindProperty(nameof(Job.InputsJson))!.GetColumnName(table)!;
+        return JobEntity.GetProperties()
             .Select(p => p.GetColumnName(table)!)
-            .Select(c => skip && c == inputsColumn ? $"'0'::jsonb AS {c}" : c);
-        return $"SELECT {string.Join(", ", columns)} FROM {entity.GetSchema()}.{entity.GetTableName()} WHERE id = {{0}} FOR UPDATE";
-    });
+            .Select(c => c == inputsColumn ? inputs(c) : c);
+    }
 
     public async Task<int> LoadWaitingChildrenAsync(Job job, string fanOutId, int count, CancellationToken cancellationToken)
     {
