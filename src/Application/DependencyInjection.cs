@@ -1,6 +1,7 @@
 using DagMaster.Application.Jobs.ApplyTaskResults;
 using DagMaster.Application.Assets.Common;
 using DagMaster.Application.Jobs.Common;
+using DagMaster.Application.Jobs.SubmitJob;
 using DagMaster.Application.Workflows.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ public static class DependencyInjection
         services.AddSingleton<IWorkflowCatalog, WorkflowCatalog>();
         services.AddScoped<JobExecution>();
         services.AddSingleton<TaskResultBatcher>();
+        services.AddScoped<JobSubmitter>();
+        services.AddSingleton<JobSubmissionBatcher>();
         services.AddScoped<AssetCallbacks>();
         services.AddScoped<AssetVersions>();
         return services;

@@ -7,8 +7,8 @@ namespace DagMaster.Benchmarks.Rows;
 /// <summary>
 /// Throughput: N echo-shaped jobs are submitted first (so N jobs are in flight at once), then two worker
 /// processes drain them over HTTP; tasks/s runs from the first claim answer to the moment every job has ended.
-/// A warm-up round of N/5 jobs (at most 400) goes first, untimed, so the figure is the steady state rather than
-/// the JIT's first pass over the claim and complete paths.
+/// A warm-up round of N jobs goes first, untimed, so the figure is the steady state rather than the JIT's first
+/// passes over the claim and result paths (tiered compilation was still recompiling hot methods after 400 jobs).
 /// </summary>
 public static class ThroughputRow
 {

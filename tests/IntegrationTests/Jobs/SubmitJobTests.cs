@@ -80,6 +80,41 @@ public sealed class SubmitJobTests(DagMasterAppFixture app) : IntegrationTestBas
     }
 
     [Fact]
+    public async Task Submit_WhenManyArriveTogether_EachGetsItsOwnAnswerAndNoJobIsDoubled()
+    {
+        // Submissions that arrive together share transactions (group commit): refusals answer only their own
+        // request, and four new submissions with one idempotency key still make one job.
+        var valid = Enumerable.Range(0, 30).Select(i => Jobs.SubmitAsync(new { workflow_id = "echo_test", inputs = new { message = $"together-{i}" } }));
+        var keyed = Enumerable.Range(0, 4).Select(_ => Jobs.SubmitAsync(new { workflow_id = "echo_test", inputs = new { message = "keyed" } }, "together-key"));
+        var badInputs = Jobs.SubmitAsync(new { workflow_id = "echo_test", inputs = new { count = "x" } });
+        var unknown = Jobs.SubmitAsync(new { workflow_id = "no_such_flow", inputs = new { } });
+
+        var validAnswers = await Task.WhenAll(valid);
+        var keyedAnswers = await Task.WhenAll(keyed);
+
+        var validIds = new List<Guid>();
+        foreach (var answer in validAnswers)
+        {
+            validIds.Add((await answer.ReadJsonAsync(201)).GetProperty("job_id").GetGuid());
+        }
+
+        validIds.Distinct().Count().ShouldBe(30);
+        (await badInputs).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await unknown).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        keyedAnswers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        keyedAnswers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Created || a.StatusCode == HttpStatusCode.OK || a.StatusCode == HttpStatusCode.Conflict);
+        var keyedIds = new HashSet<Guid>();
+        foreach (var answer in keyedAnswers.Where(a => a.StatusCode != HttpStatusCode.Conflict))
+        {
+            keyedIds.Add((await answer.ReadJsonAsync((int)answer.StatusCode)).GetProperty("job_id").GetGuid());
+        }
+
+        keyedIds.Count.ShouldBe(1);
+        var list = await (await Client.GetAsync("/api/v1/jobs?limit=100", TestContext.Current.CancellationToken)).ReadJsonAsync(200);
+        list.GetProperty("items").GetArrayLength().ShouldBe(31);
+    }
+
+    [Fact]
     public async Task Submit_WhenOptionalInputsOmitted_AppliesDefaults()
     {
         var jobId = await Jobs.SubmitOkAsync("checkpoint_test", new { message = "m" });

@@ -18,6 +18,9 @@ public sealed class TaskResultBatcher(IServiceScopeFactory scopes)
     /// <summary>The most jobs one transaction changes (and row locks it holds).</summary>
     public const int MaxJobs = 64;
 
+    /// <summary>A job with more results waiting than this is applied in a transaction of its own.</summary>
+    public const int SharedJobResults = 16;
+
     /// <summary>Transactions applying results at once: enough to overlap one's round trips with another's work.</summary>
     public const int MaxTransactions = 4;
 
@@ -85,7 +88,12 @@ public sealed class TaskResultBatcher(IServiceScopeFactory scopes)
         }
     }
 
-    /// <summary>The oldest waiting results of jobs no other transaction is applying; caller holds the gate.</summary>
+    /// <summary>
+    /// What the next transaction applies; caller holds the gate. Jobs no other transaction is applying, oldest
+    /// first: every small job waiting (up to <see cref="MaxJobs"/>), or else one job with many results (a wide
+    /// fan-out's children) alone, so a small job's lone result never waits behind hundreds of a big one's. A
+    /// big job is not starved: every transaction takes all the small jobs waiting, so the next one finds none.
+    /// </summary>
     private List<JobBatch> TakeBatch()
     {
         var batch = new List<JobBatch>();
@@ -93,30 +101,41 @@ public sealed class TaskResultBatcher(IServiceScopeFactory scopes)
         for (var node = _arrival.First; node is not null && batch.Count < MaxJobs && results < MaxResults;)
         {
             var next = node.Next;
-            var jobId = node.Value;
-            if (_applying.Add(jobId))
+            if (_waiting[node.Value].Count <= SharedJobResults && _applying.Add(node.Value))
             {
-                var queue = _waiting[jobId];
-                var take = Math.Min(queue.Count, MaxResults - results);
-                if (take == queue.Count)
-                {
-                    _waiting.Remove(jobId);
-                    _arrival.Remove(node);
-                    batch.Add(new JobBatch(jobId, queue));
-                }
-                else
-                {
-                    batch.Add(new JobBatch(jobId, queue.GetRange(0, take)));
-                    queue.RemoveRange(0, take);
-                }
-
-                results += take;
+                results += Take(node, SharedJobResults, batch);
             }
 
             node = next;
         }
 
+        for (var node = _arrival.First; node is not null && batch.Count == 0; node = node.Next)
+        {
+            if (_applying.Add(node.Value))
+            {
+                Take(node, MaxResults, batch);
+            }
+        }
+
         return batch;
+    }
+
+    /// <summary>Moves up to <paramref name="most"/> of a job's waiting results into the batch; returns how many.</summary>
+    private int Take(LinkedListNode<JobId> node, int most, List<JobBatch> batch)
+    {
+        var jobId = node.Value;
+        var queue = _waiting[jobId];
+        if (queue.Count <= most)
+        {
+            _waiting.Remove(jobId);
+            _arrival.Remove(node);
+            batch.Add(new JobBatch(jobId, queue));
+            return queue.Count;
+        }
+
+        batch.Add(new JobBatch(jobId, queue.GetRange(0, most)));
+        queue.RemoveRange(0, most);
+        return most;
     }
 
     private async Task ApplyAsync(List<JobBatch> batch)

@@ -59,10 +59,18 @@ public sealed partial class JobExecution(
     public async Task<(Job Job, WorkflowDefinition Definition)> GetAsync(JobId jobId, ChildSelection children, CancellationToken cancellationToken) =>
         await LoadAsync(jobId, children, cancellationToken) ?? throw new NotFoundException("Job", jobId.ToString());
 
-    /// <summary>Starts tracking a job that was just created (its status before is pending).</summary>
-    public void Track(Job job)
+    /// <summary>
+    /// Starts tracking a job that was just created (its status before is pending). <paramref name="logScope"/>:
+    /// this unit of work is about this one job, so its log lines carry the job's id.
+    /// </summary>
+    public void Track(Job job, bool logScope = true)
     {
         _statusBefore[job.Id] = job.Status;
+        if (!logScope)
+        {
+            return;
+        }
+
         _logScope ??= logger.BeginScope(new Dictionary<string, object?>
         {
             ["job_id"] = job.Id.Value,
