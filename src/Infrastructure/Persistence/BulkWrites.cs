@@ -20,9 +20,6 @@ internal sealed class BulkWrites
     private readonly List<string> _removedTasks = [];
     private readonly List<Guid> _withdrawnJobs = [];
 
-    public bool IsEmpty =>
-        _events.Count + _children.Count + _tasks.Count + _cancelledFanOuts.Count + _queues.Count + _removedTasks.Count + _withdrawnJobs.Count == 0;
-
     public void Take(Job job)
     {
         _events.AddRange(job.TakeEvents());
@@ -40,9 +37,9 @@ internal sealed class BulkWrites
         _withdrawnJobs.AddRange(withdrawnJobs);
     }
 
-    public NpgsqlBatch ToBatch(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    /// <summary>Appends this unit of work's statements to <paramref name="batch"/>.</summary>
+    public void AddTo(NpgsqlBatch batch)
     {
-        var batch = new NpgsqlBatch(connection, transaction);
 
         // Removals before inserts, as when they were statements of their own ahead of the commit.
         if (_removedTasks.Count > 0)
@@ -115,8 +112,6 @@ internal sealed class BulkWrites
             batch.BatchCommands.Add(Command("SELECT pg_notify('dagmaster_tasks', q) FROM unnest(@queues) AS q",
                 Array("queues", NpgsqlDbType.Text, _queues.Distinct(StringComparer.Ordinal))));
         }
-
-        return batch;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)

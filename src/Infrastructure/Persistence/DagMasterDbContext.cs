@@ -130,22 +130,29 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         var queues = _notifications?.TakePending() ?? [];
         bulk.Notify(queues);
 
+        // Jobs and their nodes first, as set-based statements (other rows may refer to them), then the appended
+        // rows, in one round trip; SaveChanges then writes whatever else changed (assets, platforms, deliveries).
+        var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
+        await using var batch = new Npgsql.NpgsqlBatch(connection);
+        TrackedRowWrites.AddTo(batch, ChangeTracker.Entries<Job>());
+        TrackedRowWrites.AddTo(batch, ChangeTracker.Entries<JobNode>());
+        bulk.AddTo(batch);
+
         var transaction = Database.CurrentTransaction;
-        if (transaction is null && !bulk.IsEmpty)
+        if (transaction is null && batch.BatchCommands.Count > 0)
         {
             transaction = await BeginAsync(cancellationToken);
         }
 
         await using (transaction)
         {
-            await SaveChangesAsync(cancellationToken);
-            if (!bulk.IsEmpty)
+            if (batch.BatchCommands.Count > 0)
             {
-                var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
-                await using var batch = bulk.ToBatch(connection, (Npgsql.NpgsqlTransaction?)transaction?.GetDbTransaction());
+                batch.Transaction = (Npgsql.NpgsqlTransaction)transaction!.GetDbTransaction();
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await SaveChangesAsync(cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+
+namespace DagMaster.Infrastructure.Persistence;
+
+/// <summary>
+/// Writes the tracked rows of one entity type that a unit of work added or changed as set-based statements: one
+/// INSERT over unnest()ed column arrays for the added rows, one UPDATE … FROM unnest() per set of changed columns,
+/// and marks them unchanged so SaveChanges leaves them alone. EF Core would send a statement per row and build
+/// each one; on the step path (jobs and their nodes) that cost more CPU than everything else a step does.
+/// Columns, types and value conversions come from the EF model, so the mapping stays in one place.
+/// </summary>
+internal static class TrackedRowWrites
+{
+    private static readonly ConcurrentDictionary<IEntityType, RowShape> s_shapes = new();
+
+    public static void AddTo(NpgsqlBatch batch, IEnumerable<EntityEntry> entries)
+    {
+        var added = new List<EntityEntry>();
+        var modified = new List<EntityEntry>();
+        foreach (var entry in entries)
+        {
+            if (entry.State == EntityState.Added)
+            {
+                added.Add(entry);
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                modified.Add(entry);
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            var shape = ShapeOf(added[0].Metadata);
+            batch.BatchCommands.Add(shape.Insert(added));
+        }
+
+        foreach (var group in modified.GroupBy(ChangedColumns))
+        {
+            var rows = group.ToList();
+            batch.BatchCommands.Add(ShapeOf(rows[0].Metadata).Update(rows, group.Key));
+        }
+
+        foreach (var entry in added.Concat(modified))
+        {
+            Accept(entry);
+        }
+    }
+
+    /// <summary>The changed columns of a row as a key ("0,4,7"): rows changed alike share one UPDATE.</summary>
+    private static string ChangedColumns(EntityEntry entry) =>
+        string.Join(',', ShapeOf(entry.Metadata).Columns.Select((c, i) => (c, i)).Where(x => entry.Property(x.c.Property).IsModified).Select(x => x.i));
+
+    /// <summary>The row is written: what it holds now is what the database holds.</summary>
+    private static void Accept(EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            property.OriginalValue = property.CurrentValue;
+        }
+
+        entry.State = EntityState.Unchanged;
+    }
+
+    private static RowShape ShapeOf(IEntityType type) => s_shapes.GetOrAdd(type, t => new RowShape(t));
+
+    private sealed class RowShape
+    {
+        private readonly string _table;
+
+        public RowShape(IEntityType type)
+        {
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            _table = $"{Quote(type.GetSchema()!)}.{Quote(type.GetTableName()!)}";
+            Columns = type.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!)).ToList();
+            Key = type.FindPrimaryKey()!.Properties.Select(p => Columns.Single(c => c.Property == p)).ToList();
+        }
+
+        public IReadOnlyList<Column> Columns { get; }
+
+        private IReadOnlyList<Column> Key { get; }
+
+        public NpgsqlBatchCommand Insert(IReadOnlyList<EntityEntry> rows)
+        {
+            var command = new NpgsqlBatchCommand(
+                $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) " +
+                $"SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => $"@c{i}"))})");
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                command.Parameters.Add(Columns[i].Parameter($"c{i}", rows));
+            }
+
+            return command;
+        }
+
+        public NpgsqlBatchCommand Update(IReadOnlyList<EntityEntry> rows, string changedColumns)
+        {
+            var changed = changedColumns.Split(',').Select(i => Columns[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]).ToList();
+            var all = Key.Concat(changed).ToList();
+            var command = new NpgsqlBatchCommand(
+                $"UPDATE {_table} AS t SET {string.Join(", ", changed.Select(c => $"{Quote(c.Name)} = v.{Quote(c.Name)}"))} " +
+                $"FROM unnest({string.Join(", ", all.Select((_, i) => $"@c{i}"))}) AS v({string.Join(", ", all.Select(c => Quote(c.Name)))}) " +
+                $"WHERE {string.Join(" AND ", Key.Select(c => $"t.{Quote(c.Name)} = v.{Quote(c.Name)}"))}");
+            for (var i = 0; i < all.Count; i++)
+            {
+                command.Parameters.Add(all[i].Parameter($"c{i}", rows));
+            }
+
+            return command;
+        }
+
+        private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>A mapped column: its values for many rows become one typed array parameter.</summary>
+    private sealed class Column
+    {
+        private readonly ValueConverter? _converter;
+        private readonly Type _elementType;
+        private readonly string _arrayType;
+
+        public Column(IProperty property, string name)
+        {
+            Property = property;
+            Name = name;
+            var mapping = property.GetRelationalTypeMapping();
+            _converter = mapping.Converter;
+            var provider = _converter?.ProviderClrType ?? mapping.ClrType;
+            provider = Nullable.GetUnderlyingType(provider) ?? provider;
+            _elementType = provider.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(provider) : provider;
+            _arrayType = mapping.StoreTypeNameBase + "[]";
+        }
+
+        public IProperty Property { get; }
+
+        public string Name { get; }
+
+        public NpgsqlParameter Parameter(string name, IReadOnlyList<EntityEntry> rows)
+        {
+            var values = Array.CreateInstance(_elementType, rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var value = rows[i].Property(Property).CurrentValue;
+                values.SetValue(value is null || _converter is null ? value : _converter.ConvertToProvider(value), i);
+            }
+
+            return new NpgsqlParameter(name, values) { DataTypeName = _arrayType };
+        }
+    }
+}
