@@ -51,8 +51,9 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<DagMasterDbContext>(options => options.UseNpgsql(
             dataSource,
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<DagMasterDbContext>>().CreateDbContext()
-            .JoinScope(sp.GetService<IPublisher>(), sp.GetRequiredService<TaskNotifications>()));
+        services.AddScoped(sp => new ScopedContextLease(sp.GetRequiredService<IDbContextFactory<DagMasterDbContext>>().CreateDbContext()
+            .JoinScope(sp.GetService<IPublisher>(), sp.GetRequiredService<TaskNotifications>())));
+        services.AddScoped(sp => sp.GetRequiredService<ScopedContextLease>().Context);
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();

@@ -56,6 +56,22 @@ internal sealed class PostgresTaskQueue(
 
     public async Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ClaimOnceAsync(request, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)
+            {
+                // The claim statement was chosen as a deadlock's victim and rolled back whole: nothing was
+                // claimed, so it simply goes again instead of failing the worker's call.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<ClaimedTask>> ClaimOnceAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(Sql.Claim, connection);
         command.Parameters.Add(new NpgsqlParameter("queues", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = request.Queues.ToArray() });

@@ -31,9 +31,12 @@ internal static class Sql
             WHERE n.job_id = c.job_id AND n.node_id = c.node_id AND n.task_id = c.task_id AND n.status = 'Dispatched'
             RETURNING n.job_id, n.node_id, n.task_id, n.params, n.checkpoint
         ), events AS (
+            -- In job id order: each row's foreign key check share-locks its job, and a result transaction locks
+            -- its jobs in id order too, so the two never wait for each other in a circle.
             INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
             SELECT s.job_id, 'node_started', s.node_id, jsonb_build_object('task_id', s.task_id, 'worker_id', @worker::text), now()
             FROM started s
+            ORDER BY s.job_id
         )
         SELECT c.task_id,
                -- The task message (workers.md), made from the queue row, the node (params, checkpoint) and the job.

@@ -24,8 +24,13 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
     private IPublisher? _publisher;
     private TaskNotifications? _notifications;
 
+    private bool _releasing;
+    private bool _scoped;
+
     internal DagMasterDbContext JoinScope(IPublisher? publisher, TaskNotifications? notifications)
     {
+        _scoped = true;
+        _releasing = false;
         _publisher = publisher;
         _notifications = notifications;
         PendingTasks.Clear();
@@ -33,6 +38,25 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         WithdrawnJobs.Clear();
         return this;
     }
+
+    /// <summary>Returns a scope's context to the pool: the one disposal a joined context obeys (<see cref="ScopedContextLease"/>).</summary>
+    internal ValueTask Release()
+    {
+        // Cleared before the context goes back: whoever rents it next decides again.
+        _scoped = false;
+        _releasing = true;
+        return base.DisposeAsync();
+    }
+
+    public override void Dispose()
+    {
+        if (!_scoped || _releasing)
+        {
+            base.Dispose();
+        }
+    }
+
+    public override ValueTask DisposeAsync() => !_scoped || _releasing ? base.DisposeAsync() : ValueTask.CompletedTask;
 
     public DbSet<WorkflowVersion> WorkflowVersionSet => Set<WorkflowVersion>();
 
