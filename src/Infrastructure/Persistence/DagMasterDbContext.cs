@@ -48,6 +48,13 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         return base.DisposeAsync();
     }
 
+    internal void ReleaseNow()
+    {
+        _scoped = false;
+        _releasing = true;
+        base.Dispose();
+    }
+
     public override void Dispose()
     {
         if (!_scoped || _releasing)

@@ -7,9 +7,12 @@ namespace DagMaster.Infrastructure.Persistence;
 /// and one that came after another scope had rented it would take it from under that scope. So the context
 /// ignores disposal by anyone but this lease (<see cref="DagMasterDbContext.Release"/>).
 /// </summary>
-internal sealed class ScopedContextLease(DagMasterDbContext context) : IAsyncDisposable
+internal sealed class ScopedContextLease(DagMasterDbContext context) : IAsyncDisposable, IDisposable
 {
     public DagMasterDbContext Context { get; } = context;
 
     public ValueTask DisposeAsync() => Context.Release();
+
+    /// <summary>For scopes disposed synchronously.</summary>
+    public void Dispose() => Context.ReleaseNow();
 }
