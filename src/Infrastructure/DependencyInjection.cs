@@ -40,7 +40,6 @@ public static class DependencyInjection
             o.ConnectionString = connectionString;
             o.AutoBootstrapSchema = configuration.GetValue("AUTO_BOOTSTRAP_SCHEMA", false);
         });
-        services.Configure<QueueOptions>(o => o.LeaseSeconds = Math.Clamp(configuration.GetValue("WORKER_LEASE_SECONDS", 60.0), 1, 3600));
         services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
 
         var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
@@ -52,7 +51,7 @@ public static class DependencyInjection
             dataSource,
             npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
         services.AddScoped(sp => new ScopedContextLease(sp.GetRequiredService<IDbContextFactory<DagMasterDbContext>>().CreateDbContext()
-            .JoinScope(sp.GetService<IPublisher>(), sp.GetRequiredService<TaskNotifications>())));
+            .JoinScope(sp.GetService<IPublisher>(), sp.GetServices<IUnitOfWorkParticipant>())));
         services.AddScoped(sp => sp.GetRequiredService<ScopedContextLease>().Context);
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
@@ -71,9 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<InstanceRegistry>());
         services.Configure<PlatformSeedOptions>(configuration.GetSection(PlatformSeedOptions.Section));
-        services.AddSingleton<TaskSignal>();
-        services.AddScoped<TaskNotifications>();
-        services.AddScoped<ITaskQueue, PostgresTaskQueue>();
+        services.AddTaskTransport(configuration);
 
         services.AddSingleton<IWorkflowDefinitionReader, YamlWorkflowDefinitionReader>();
         services.AddSingleton<IWorkflowSource, FolderWorkflowSource>();
@@ -83,7 +80,6 @@ public static class DependencyInjection
         services.AddHostedService<SchemaBootstrapService>();
         services.AddHostedService<WorkflowLoadingService>();
         services.AddHostedService<PlatformSeedingService>();
-        services.AddHostedService<TaskNotificationListener>();
         services.AddHostedService<InstanceHeartbeatService>();
         services.AddWebhooks(configuration, connectionString);
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);

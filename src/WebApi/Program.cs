@@ -38,6 +38,7 @@ app.MapHealthEndpoints();
 app.MapWorkflowsEndpoints();
 app.MapJobsEndpoints();
 app.MapWorkerEndpoints();
+app.MapCallbackEndpoints();
 app.MapAdminUi();
 app.MapPlatformsEndpoints();
 app.MapSubmissionsEndpoints();

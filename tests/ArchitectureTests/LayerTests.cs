@@ -14,14 +14,14 @@ public sealed class LayerTests : ArchitectureTestBase
     [
         "DagMaster.Application", "DagMaster.Infrastructure", "DagMaster.WebApi", "DagMaster.WebUi",
         "Microsoft.EntityFrameworkCore", "Npgsql", "NpgsqlTypes", "FluentValidation", "Quartz", "Hangfire", "YamlDotNet",
-        "Microsoft.AspNetCore",
+        "Microsoft.AspNetCore", "Azure",
     ];
 
     // EF Core is allowed in Application for the IQueryable async operators (style 6.3).
     private static readonly string[] ApplicationForbidden =
     [
         "DagMaster.Infrastructure", "DagMaster.WebApi", "DagMaster.WebUi",
-        "Npgsql", "NpgsqlTypes", "Quartz", "Hangfire", "YamlDotNet", "Microsoft.AspNetCore",
+        "Npgsql", "NpgsqlTypes", "Quartz", "Hangfire", "YamlDotNet", "Microsoft.AspNetCore", "Azure",
     ];
 
     private static readonly string[] InfrastructureForbidden = ["DagMaster.WebApi", "DagMaster.WebUi"];
@@ -67,7 +67,7 @@ public sealed class LayerTests : ArchitectureTestBase
         ShouldFailFor(
             DomainDependsOnNothingOutward(LayerViolations),
             typeof(ReadsDbContextDirectly), typeof(UsesNpgsqlDirectly), typeof(ReachesIntoInfrastructure),
-            typeof(ReachesIntoHost), typeof(CallsHandlerDirectly), typeof(ThinEndpoint));
+            typeof(ReachesIntoHost), typeof(CallsHandlerDirectly), typeof(ThinEndpoint), typeof(SendsToServiceBusDirectly));
 
     [Fact]
     public void ApplicationDoesNotReachInfrastructureHostsOrDrivers_WhenAppliedToProduction_Passes() =>
@@ -78,7 +78,8 @@ public sealed class LayerTests : ArchitectureTestBase
         // ReadsDbContextDirectly passes: EF Core is allowed in Application.
         ShouldFailFor(
             ApplicationDoesNotReachInfrastructureHostsOrDrivers(LayerViolations),
-            typeof(UsesNpgsqlDirectly), typeof(ReachesIntoInfrastructure), typeof(ReachesIntoHost), typeof(ThinEndpoint));
+            typeof(UsesNpgsqlDirectly), typeof(ReachesIntoInfrastructure), typeof(ReachesIntoHost), typeof(ThinEndpoint),
+            typeof(SendsToServiceBusDirectly));
 
     [Fact]
     public void InfrastructureDoesNotReachHosts_WhenAppliedToProduction_Passes() =>

@@ -1,24 +1,20 @@
 using DagMaster.Domain.Jobs;
-using DagMaster.Infrastructure.Dispatch;
 using Npgsql;
 using NpgsqlTypes;
+using static DagMaster.Infrastructure.Persistence.BatchStatements;
 
 namespace DagMaster.Infrastructure.Persistence;
 
 /// <summary>
-/// The rows a unit of work appends in bulk: timeline entries, new fan-out children, queued tasks, children
-/// cancelled with their job, and the NOTIFY for waiting claims. Each kind is one INSERT over unnest()ed
-/// arrays, and all of them travel in one batch, so 100,000 children cost one round trip, not 100,000.
+/// The rows a unit of work appends in bulk: timeline entries, new fan-out children and children cancelled with
+/// their job. Each kind is one statement over unnest()ed arrays, and all of them travel in one batch, so 100,000
+/// children cost one round trip, not 100,000. The task transport adds its own rows (IUnitOfWorkParticipant).
 /// </summary>
 internal sealed class BulkWrites
 {
     private readonly List<JobEvent> _events = [];
     private readonly List<JobNode> _children = [];
-    private readonly List<QueuedTask> _tasks = [];
     private readonly List<(Guid JobId, string FanOutId)> _cancelledFanOuts = [];
-    private readonly List<string> _queues = [];
-    private readonly List<string> _removedTasks = [];
-    private readonly List<Guid> _withdrawnJobs = [];
 
     public void Take(Job job)
     {
@@ -27,33 +23,9 @@ internal sealed class BulkWrites
         _cancelledFanOuts.AddRange(job.TakeFanOutsToCancel().Select(id => (job.Id.Value, id)));
     }
 
-    public void AddTasks(IEnumerable<QueuedTask> tasks) => _tasks.AddRange(tasks);
-
-    public void Notify(IEnumerable<string> queues) => _queues.AddRange(queues);
-
-    public void RemoveTasks(IEnumerable<string> taskIds, IEnumerable<Guid> withdrawnJobs)
-    {
-        _removedTasks.AddRange(taskIds);
-        _withdrawnJobs.AddRange(withdrawnJobs);
-    }
-
     /// <summary>Appends this unit of work's statements to <paramref name="batch"/>.</summary>
     public void AddTo(NpgsqlBatch batch)
     {
-
-        // Removals before inserts, as when they were statements of their own ahead of the commit.
-        if (_removedTasks.Count > 0)
-        {
-            batch.BatchCommands.Add(Command("DELETE FROM dagmaster.task_queue WHERE task_id = ANY(@task_ids)",
-                Array("task_ids", NpgsqlDbType.Text, _removedTasks.Distinct(StringComparer.Ordinal))));
-        }
-
-        if (_withdrawnJobs.Count > 0)
-        {
-            batch.BatchCommands.Add(Command("DELETE FROM dagmaster.task_queue WHERE job_id = ANY(@job_ids) AND claimed_by IS NULL",
-                Array("job_ids", NpgsqlDbType.Uuid, _withdrawnJobs.Distinct())));
-        }
-
         // Children first: the cancellation below and claims after commit find them.
         if (_children.Count > 0)
         {
@@ -82,47 +54,13 @@ internal sealed class BulkWrites
                 Array("occurred_at", NpgsqlDbType.TimestampTz, _events.Select(e => e.OccurredAt))));
         }
 
-        if (_tasks.Count > 0)
-        {
-            batch.BatchCommands.Add(Command(InsertTasks,
-                Array("task_ids", NpgsqlDbType.Text, _tasks.Select(t => t.TaskId)),
-                Array("job_ids", NpgsqlDbType.Uuid, _tasks.Select(t => t.JobId)),
-                Array("node_ids", NpgsqlDbType.Text, _tasks.Select(t => t.NodeId)),
-                Array("queues", NpgsqlDbType.Text, _tasks.Select(t => t.Queue)),
-                Array("handlers", NpgsqlDbType.Text, _tasks.Select(t => t.Handler)),
-                Array("priorities", NpgsqlDbType.Integer, _tasks.Select(t => t.Priority)),
-                Array("sequences", NpgsqlDbType.Integer, _tasks.Select(t => t.JobSequence)),
-                Array("attempts", NpgsqlDbType.Integer, _tasks.Select(t => t.Attempt)),
-                Array("timeouts", NpgsqlDbType.Integer, _tasks.Select(t => t.TimeoutSeconds)),
-                Array("max_attempts", NpgsqlDbType.Integer, _tasks.Select(t => t.MaxAttempts)),
-                Array("enqueued_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.EnqueuedAt)),
-                Array("available_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.AvailableAt))));
-        }
-
         if (_cancelledFanOuts.Count > 0)
         {
             batch.BatchCommands.Add(Command(CancelChildren,
                 Array("job_ids", NpgsqlDbType.Uuid, _cancelledFanOuts.Select(c => c.JobId)),
                 Array("fan_outs", NpgsqlDbType.Text, _cancelledFanOuts.Select(c => c.FanOutId))));
         }
-
-        if (_queues.Count > 0)
-        {
-            // Delivered by PostgreSQL at commit, so a listener never wakes before the tasks are visible.
-            batch.BatchCommands.Add(Command("SELECT pg_notify('dagmaster_tasks', q) FROM unnest(@queues) AS q",
-                Array("queues", NpgsqlDbType.Text, _queues.Distinct(StringComparer.Ordinal))));
-        }
     }
-
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
-        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 
     private const string InsertChildren = """
         INSERT INTO dagmaster.job_nodes (job_id, node_id, parent_node_id, index, status, attempt, attempt_offset, task_id, params,
@@ -135,13 +73,6 @@ internal sealed class BulkWrites
     private const string InsertEvents = """
         INSERT INTO dagmaster.job_events (job_id, type, node_id, data, actor, occurred_at)
         SELECT * FROM unnest(@job_ids, @types, @node_ids, @data, @actors, @occurred_at)
-        """;
-
-    private const string InsertTasks = """
-        INSERT INTO dagmaster.task_queue (task_id, job_id, node_id, queue, handler, priority, job_sequence, attempt, timeout_seconds,
-                                          max_attempts, enqueued_at, available_at)
-        SELECT * FROM unnest(@task_ids, @job_ids, @node_ids, @queues, @handlers, @priorities, @sequences, @attempts, @timeouts,
-                             @max_attempts, @enqueued_at, @available_at)
         """;
 
     private const string CancelChildren = """

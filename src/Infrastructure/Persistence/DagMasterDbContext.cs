@@ -5,7 +5,6 @@ using DagMaster.Domain.Assets;
 using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
-using DagMaster.Infrastructure.Dispatch;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -15,27 +14,29 @@ namespace DagMaster.Infrastructure.Persistence;
 /// <summary>
 /// The unit of work and read model. Instances are pooled (creating a context's internal services per request
 /// cost more CPU than the statements it sent); <see cref="JoinScope"/> gives a rented instance the request's
-/// publisher and queue notifications and clears what an earlier request left.
+/// publisher and the scope's unit-of-work participants (the task transport), and clears what an earlier request left.
 /// </summary>
 public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> options) : DbContext(options), IUnitOfWork, IReadModel
 {
     public const string Schema = "dagmaster";
 
     private IPublisher? _publisher;
-    private TaskNotifications? _notifications;
+    private IReadOnlyList<IUnitOfWorkParticipant> _participants = [];
 
     private bool _releasing;
     private bool _scoped;
 
-    internal DagMasterDbContext JoinScope(IPublisher? publisher, TaskNotifications? notifications)
+    internal DagMasterDbContext JoinScope(IPublisher? publisher, IEnumerable<IUnitOfWorkParticipant> participants)
     {
         _scoped = true;
         _releasing = false;
         _publisher = publisher;
-        _notifications = notifications;
-        PendingTasks.Clear();
-        RemovedTasks.Clear();
-        WithdrawnJobs.Clear();
+        _participants = [.. participants];
+        foreach (var participant in _participants)
+        {
+            participant.Reset();
+        }
+
         return this;
     }
 
@@ -68,8 +69,6 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
     public DbSet<WorkflowVersion> WorkflowVersionSet => Set<WorkflowVersion>();
 
     public DbSet<Job> JobSet => Set<Job>();
-
-    internal DbSet<QueuedTask> TaskQueue => Set<QueuedTask>();
 
     IQueryable<WorkflowVersion> IReadModel.WorkflowVersions => WorkflowVersionSet.AsNoTracking();
 
@@ -153,21 +152,19 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
             bulk.Take(job);
         }
 
-        bulk.AddTasks(PendingTasks);
-        bulk.RemoveTasks(RemovedTasks, WithdrawnJobs);
-        PendingTasks.Clear();
-        RemovedTasks.Clear();
-        WithdrawnJobs.Clear();
-        var queues = _notifications?.TakePending() ?? [];
-        bulk.Notify(queues);
 
         // Jobs and their nodes first, as set-based statements (other rows may refer to them), then the appended
-        // rows, in one round trip; SaveChanges then writes whatever else changed (assets, platforms, deliveries).
+        // rows and the transport's, in one round trip; SaveChanges then writes whatever else changed (assets,
+        // platforms, deliveries).
         var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
         await using var batch = new Npgsql.NpgsqlBatch(connection);
         TrackedRowWrites.AddTo(batch, ChangeTracker.Entries<Job>());
         TrackedRowWrites.AddTo(batch, ChangeTracker.Entries<JobNode>());
         bulk.AddTo(batch);
+        foreach (var participant in _participants)
+        {
+            participant.AddTo(batch);
+        }
 
         var transaction = Database.CurrentTransaction;
         if (transaction is null && batch.BatchCommands.Count > 0)
@@ -190,20 +187,11 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
             }
         }
 
-        if (queues.Count > 0)
+        foreach (var participant in _participants)
         {
-            _notifications!.SignalLocal(queues);
+            participant.Committed();
         }
     }
-
-    /// <summary>Tasks enqueued in this unit of work, written in bulk at commit.</summary>
-    internal List<QueuedTask> PendingTasks { get; } = [];
-
-    /// <summary>Queue entries of finished attempts, deleted at commit.</summary>
-    internal List<string> RemovedTasks { get; } = [];
-
-    /// <summary>Jobs that ended in this unit of work: their unclaimed queue entries are deleted at commit.</summary>
-    internal List<Guid> WithdrawnJobs { get; } = [];
 
     /// <summary>Starts the transaction that row locks belong to, unless one is open already.</summary>
     internal async Task EnsureTransactionAsync(CancellationToken cancellationToken)

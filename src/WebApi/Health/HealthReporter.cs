@@ -20,7 +20,10 @@ internal sealed class HealthReporter
         IReadOnlyList<InstanceDto>? instances = null;
         var databaseProblem = await database.CheckAsync(cancellationToken);
         checks["database"] = databaseProblem is null ? HealthCheckDto.Ok("connected") : HealthCheckDto.Failed(databaseProblem);
-        checks["transport"] = databaseProblem is null ? HealthCheckDto.Ok("postgres task queue") : HealthCheckDto.Failed("postgres task queue unavailable");
+        var transport = services.GetRequiredService<ITransportHealth>();
+        checks["transport"] = await transport.CheckAsync(cancellationToken) is { } transportProblem
+            ? HealthCheckDto.Failed($"{transport.Name}: {transportProblem}")
+            : HealthCheckDto.Ok($"{transport.Name}: reachable");
 
         if (databaseProblem is null)
         {

@@ -44,6 +44,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Detail = concurrent.Message,
                 Type = "https://dagmaster.dev/problems/concurrent-write",
             },
+            TransportMismatchException mismatch => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The task transport does not serve this call.",
+                Detail = mismatch.Message,
+                Type = "https://dagmaster.dev/problems/transport-mismatch",
+            },
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,

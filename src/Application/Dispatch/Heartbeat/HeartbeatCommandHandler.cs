@@ -1,7 +1,7 @@
 namespace DagMaster.Application.Dispatch.Heartbeat;
 
-public sealed class HeartbeatCommandHandler(ITaskQueue queue) : ICommandHandler<HeartbeatCommand, HeartbeatResult>
+public sealed class HeartbeatCommandHandler(ITaskLeaseStore leases) : ICommandHandler<HeartbeatCommand, HeartbeatResult>
 {
     public async ValueTask<HeartbeatResult> Handle(HeartbeatCommand command, CancellationToken cancellationToken) =>
-        await queue.HeartbeatAsync(command.TaskId, command.ProgressJson, cancellationToken);
+        await leases.HeartbeatAsync(command.TaskId, command.ProgressJson, cancellationToken);
 }

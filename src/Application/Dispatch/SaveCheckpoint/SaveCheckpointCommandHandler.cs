@@ -1,7 +1,7 @@
 namespace DagMaster.Application.Dispatch.SaveCheckpoint;
 
-public sealed class SaveCheckpointCommandHandler(ITaskQueue queue) : ICommandHandler<SaveCheckpointCommand, HeartbeatResult>
+public sealed class SaveCheckpointCommandHandler(ITaskLeaseStore leases) : ICommandHandler<SaveCheckpointCommand, HeartbeatResult>
 {
     public async ValueTask<HeartbeatResult> Handle(SaveCheckpointCommand command, CancellationToken cancellationToken) =>
-        await queue.SaveCheckpointAsync(command.TaskId, command.CheckpointJson, command.ProgressJson, cancellationToken);
+        await leases.SaveCheckpointAsync(command.TaskId, command.CheckpointJson, command.ProgressJson, cancellationToken);
 }

@@ -4,7 +4,7 @@ using DagMaster.Domain.Jobs;
 
 namespace DagMaster.Application.Jobs.ApplyTaskResults;
 
-public sealed class ApplyTaskResultsCommandHandler(JobExecution execution, ITaskQueue queue, TimeProvider clock)
+public sealed class ApplyTaskResultsCommandHandler(JobExecution execution, ITaskDispatcher dispatcher, TimeProvider clock)
     : ICommandHandler<ApplyTaskResultsCommand, IReadOnlyList<IReadOnlyList<ResultOutcome>>>
 {
     public async ValueTask<IReadOnlyList<IReadOnlyList<ResultOutcome>>> Handle(ApplyTaskResultsCommand command, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed class ApplyTaskResultsCommandHandler(JobExecution execution, ITask
             }
         }
 
-        queue.Remove(finished);
+        dispatcher.Finish(finished);
         return outcomes;
     }
 

@@ -9,12 +9,12 @@ namespace DagMaster.Application.Jobs.Common;
 
 /// <summary>
 /// What every job-changing handler does around the domain call: load the job under its row lock with the
-/// workflow version it runs, and afterwards hand its new dispatches and withdrawals to the task queue and
+/// workflow version it runs, and afterwards hand its new dispatches and withdrawals to the task dispatcher and
 /// record its telemetry. Scoped: one command changes one job, or several when results for many jobs are
 /// applied together.
 /// </summary>
 public sealed partial class JobExecution(
-    IJobRepository jobs, IWorkflowCatalog catalog, ITaskQueue queue, TimeProvider clock, ILogger<JobExecution> logger) : IDisposable
+    IJobRepository jobs, IWorkflowCatalog catalog, ITaskDispatcher dispatcher, TimeProvider clock, ILogger<JobExecution> logger) : IDisposable
 {
     private readonly Dictionary<JobId, JobStatus> _statusBefore = [];
     private IDisposable? _logScope;
@@ -82,10 +82,10 @@ public sealed partial class JobExecution(
     public async Task FlushAsync(Job job, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         await SupplyDemandsAsync(job, definition, cancellationToken);
-        queue.Enqueue(job.TakeDispatches());
+        dispatcher.Dispatch(job.TakeDispatches());
         if (job.WithdrawQueuedTasks)
         {
-            queue.WithdrawJob(job.Id);
+            dispatcher.WithdrawJob(job.Id);
         }
 
         var statusBefore = _statusBefore.GetValueOrDefault(job.Id, job.Status);

@@ -3,7 +3,7 @@ using DagMaster.Domain.Jobs;
 
 namespace DagMaster.Application.Jobs.ExpireTask;
 
-public sealed class ExpireTaskCommandHandler(JobExecution execution, ITaskQueue queue, TimeProvider clock) : ICommandHandler<ExpireTaskCommand>
+public sealed class ExpireTaskCommandHandler(JobExecution execution, ITaskDispatcher dispatcher, TimeProvider clock) : ICommandHandler<ExpireTaskCommand>
 {
     public async ValueTask<Unit> Handle(ExpireTaskCommand command, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class ExpireTaskCommandHandler(JobExecution execution, ITaskQueue 
             await execution.FlushAsync(job, definition, cancellationToken);
         }
 
-        queue.Remove([command.TaskId]);
+        dispatcher.Finish([command.TaskId]);
         return Unit.Value;
     }
 }

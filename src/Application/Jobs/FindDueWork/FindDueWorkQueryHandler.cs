@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DagMaster.Application.Jobs.FindDueWork;
 
-public sealed class FindDueWorkQueryHandler(IReadModel readModel, ITaskQueue queue, TimeProvider clock) : IQueryHandler<FindDueWorkQuery, DueWork>
+public sealed class FindDueWorkQueryHandler(IReadModel readModel, ITaskLeaseStore leases, TimeProvider clock) : IQueryHandler<FindDueWorkQuery, DueWork>
 {
     public async ValueTask<DueWork> Handle(FindDueWorkQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var expired = await queue.FindExpiredAsync(query.Limit, cancellationToken);
+        var expired = await leases.FindExpiredAsync(query.Limit, cancellationToken);
         var retries = await readModel.JobNodes
             .Where(n => n.Status == NodeStatus.Failed && n.NextAttemptAt != null && n.NextAttemptAt <= now)
             .Select(n => n.JobId)

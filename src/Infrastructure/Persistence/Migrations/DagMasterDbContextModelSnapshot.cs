@@ -818,7 +818,7 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.ToTable("workflow_versions", "dagmaster");
                 });
 
-            modelBuilder.Entity("DagMaster.Infrastructure.Dispatch.QueuedTask", b =>
+            modelBuilder.Entity("DagMaster.Infrastructure.Dispatch.Postgres.QueuedTask", b =>
                 {
                     b.Property<string>("TaskId")
                         .HasMaxLength(256)
@@ -903,6 +903,77 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasFilter("claimed_by IS NULL");
 
                     b.ToTable("task_queue", "dagmaster");
+                });
+
+            modelBuilder.Entity("DagMaster.Infrastructure.Dispatch.ServiceBus.OutboxMessage", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Handler")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("handler");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("queue");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeout_seconds");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_task_outbox_unsent")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_task_outbox_job");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_task_outbox_sent")
+                        .HasFilter("sent_at IS NOT NULL");
+
+                    b.ToTable("task_outbox", "dagmaster");
                 });
 
             modelBuilder.Entity("DagMaster.Infrastructure.Instances.InstanceRecord", b =>

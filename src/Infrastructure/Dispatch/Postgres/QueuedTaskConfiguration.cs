@@ -1,8 +1,7 @@
-using DagMaster.Infrastructure.Dispatch;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DagMaster.Infrastructure.Persistence.Configurations;
+namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 internal sealed class QueuedTaskConfiguration : IEntityTypeConfiguration<QueuedTask>
 {

@@ -1,4 +1,4 @@
-namespace DagMaster.Infrastructure.Dispatch;
+namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>A row of the PostgreSQL task queue: one task attempt waiting for, or held by, a worker.</summary>
 internal sealed class QueuedTask

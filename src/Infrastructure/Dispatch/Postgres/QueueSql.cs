@@ -1,8 +1,15 @@
-namespace DagMaster.Infrastructure.Dispatch;
+namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>The task queue's hand-written statements (hot paths, kept to one round trip each).</summary>
-internal static class Sql
+internal static class QueueSql
 {
+    public const string Insert = """
+        INSERT INTO dagmaster.task_queue (task_id, job_id, node_id, queue, handler, priority, job_sequence, attempt, timeout_seconds,
+                                          max_attempts, enqueued_at, available_at)
+        SELECT * FROM unnest(@task_ids, @job_ids, @node_ids, @queues, @handlers, @priorities, @sequences, @attempts, @timeouts,
+                             @max_attempts, @enqueued_at, @available_at)
+        """;
+
     public const string Claim = """
         WITH picked AS (
             -- One ordered index scan per queue (a sort over every queued task would cost O(queue) per claim),

@@ -1,58 +1,23 @@
 using DagMaster.Application.Abstractions;
 using DagMaster.Application.Common.Telemetry;
-using DagMaster.Domain.Jobs;
-using DagMaster.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace DagMaster.Infrastructure.Dispatch;
+namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>
-/// The PostgreSQL task queue behind the HTTP worker protocol. Claims use FOR UPDATE SKIP LOCKED in
-/// priority-then-age order and mark the node RUNNING in the same statement.
+/// The PostgreSQL task queue's worker side, behind the HTTP worker protocol. Claims use FOR UPDATE SKIP LOCKED in
+/// priority-then-age order and mark the node RUNNING in the same statement; heartbeats and checkpoints extend the lease.
 /// </summary>
-internal sealed class PostgresTaskQueue(
-    DagMasterDbContext db,
+internal sealed class PostgresLeaseStore(
     NpgsqlDataSource dataSource,
-    TaskNotifications notifications,
+    TaskReports reports,
     TaskSignal signal,
     IOptions<QueueOptions> options,
-    TimeProvider clock) : ITaskQueue
+    TimeProvider clock) : ITaskLeaseStore
 {
-    public void Enqueue(IEnumerable<TaskDispatch> dispatches)
-    {
-        var sequence = new Dictionary<Guid, int>();
-        foreach (var dispatch in dispatches)
-        {
-            var jobSequence = sequence.GetValueOrDefault(dispatch.JobId.Value);
-            sequence[dispatch.JobId.Value] = jobSequence + 1;
-            db.PendingTasks.Add(new QueuedTask
-            {
-                TaskId = dispatch.TaskId,
-                JobId = dispatch.JobId.Value,
-                NodeId = dispatch.NodeId,
-                Queue = dispatch.Queue,
-                Handler = dispatch.Handler,
-                Priority = dispatch.Priority,
-                JobSequence = jobSequence,
-                Attempt = dispatch.Attempt,
-                TimeoutSeconds = dispatch.TimeoutSeconds,
-                MaxAttempts = dispatch.MaxAttempts,
-                EnqueuedAt = clock.GetUtcNow(),
-                AvailableAt = dispatch.AvailableAt,
-            });
-            notifications.Add(dispatch.Queue);
-        }
-    }
-
-    public void Remove(IEnumerable<string> taskIds) => db.RemovedTasks.AddRange(taskIds);
-
-    public void WithdrawJob(JobId jobId)
-    {
-        db.PendingTasks.RemoveAll(t => t.JobId == jobId.Value);
-        db.WithdrawnJobs.Add(jobId.Value);
-    }
+    public bool SupportsClaims => true;
 
     public async Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
@@ -73,7 +38,7 @@ internal sealed class PostgresTaskQueue(
     private async Task<IReadOnlyList<ClaimedTask>> ClaimOnceAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Sql.Claim, connection);
+        await using var command = new NpgsqlCommand(QueueSql.Claim, connection);
         command.Parameters.Add(new NpgsqlParameter("queues", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = request.Queues.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("handlers", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)request.Handlers?.ToArray() ?? DBNull.Value });
         command.Parameters.AddWithValue("max", request.MaxTasks);
@@ -114,16 +79,20 @@ internal sealed class PostgresTaskQueue(
     public Task WaitForTasksAsync(IReadOnlyCollection<string> queues, TimeSpan timeout, CancellationToken cancellationToken) =>
         TaskSignal.WaitAsync(signal.Next(queues), timeout, cancellationToken);
 
-    public async Task<HeartbeatResult> HeartbeatAsync(string taskId, string? progressJson, CancellationToken cancellationToken) =>
-        await TouchAsync(Sql.Heartbeat, taskId, progressJson, null, cancellationToken);
+    /// <summary>A claim started the task already; a start reported anyway changes nothing but is answered.</summary>
+    public Task<HeartbeatResult> StartAsync(string taskId, string? workerId, CancellationToken cancellationToken) =>
+        reports.RunAsync(ReportSql.Start, taskId, new TaskReportValues(WorkerId: workerId), cancellationToken);
 
-    public async Task<HeartbeatResult> SaveCheckpointAsync(string taskId, string checkpointJson, string? progressJson, CancellationToken cancellationToken) =>
-        await TouchAsync(Sql.Checkpoint, taskId, progressJson, checkpointJson, cancellationToken);
+    public Task<HeartbeatResult> HeartbeatAsync(string taskId, string? progressJson, CancellationToken cancellationToken) =>
+        reports.RunAsync(QueueSql.Heartbeat, taskId, new TaskReportValues(Lease: options.Value.Lease, ProgressJson: progressJson), cancellationToken);
+
+    public Task<HeartbeatResult> SaveCheckpointAsync(string taskId, string checkpointJson, string? progressJson, CancellationToken cancellationToken) =>
+        reports.RunAsync(QueueSql.Checkpoint, taskId, new TaskReportValues(Lease: options.Value.Lease, ProgressJson: progressJson, CheckpointJson: checkpointJson), cancellationToken);
 
     public async Task<IReadOnlyList<ExpiredTask>> FindExpiredAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Sql.Expired, connection);
+        await using var command = new NpgsqlCommand(QueueSql.Expired, connection);
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
         command.Parameters.AddWithValue("limit", limit);
         var expired = new List<ExpiredTask>();
@@ -153,39 +122,4 @@ internal sealed class PostgresTaskQueue(
     }
 
     private static long s_queueDepthObservedAt;
-
-    private async Task<HeartbeatResult> TouchAsync(string sql, string taskId, string? progressJson, string? checkpointJson, CancellationToken cancellationToken)
-    {
-        if (!TaskIds.TryParse(taskId, out var jobId, out var nodeId, out _))
-        {
-            return new HeartbeatResult(HeartbeatStatus.NotFound, null);
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("job", jobId.Value);
-        command.Parameters.AddWithValue("node", nodeId);
-        command.Parameters.AddWithValue("task", taskId);
-        command.Parameters.AddWithValue("lease", options.Value.Lease);
-        command.Parameters.Add(new NpgsqlParameter("progress", NpgsqlDbType.Jsonb) { Value = (object?)progressJson ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("checkpoint", NpgsqlDbType.Jsonb) { Value = (object?)checkpointJson ?? DBNull.Value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return new HeartbeatResult(HeartbeatStatus.NotFound, null);
-        }
-
-        var currentTask = reader.IsDBNull(0) ? null : reader.GetString(0);
-        var nodeStatus = reader.GetString(1);
-        var jobStatus = reader.GetString(2);
-        DateTimeOffset? lease = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3);
-        if (currentTask != taskId || nodeStatus is "Completed" or "Failed" or "Skipped" or "Pending" or "Ready")
-        {
-            return new HeartbeatResult(HeartbeatStatus.Gone, null);
-        }
-
-        return nodeStatus == "Cancelled" || jobStatus != "Running"
-            ? new HeartbeatResult(HeartbeatStatus.Cancelled, lease)
-            : new HeartbeatResult(HeartbeatStatus.Current, lease);
-    }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace DagMaster.Infrastructure.Dispatch;
+namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>
 /// Wakes long-polling claims when tasks may have arrived on their queues. Each queue has a generation that a

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace DagMaster.Infrastructure.Dispatch;
+namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>
 /// LISTENs on <c>dagmaster_tasks</c> so that tasks enqueued by any DagMaster instance wake this instance's
