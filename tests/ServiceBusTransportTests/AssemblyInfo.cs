@@ -1,0 +1,4 @@
+using DagMaster.ServiceBusTransportTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(ServiceBusAppFixture))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
