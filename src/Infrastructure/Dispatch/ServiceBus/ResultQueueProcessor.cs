@@ -43,10 +43,11 @@ internal sealed partial class ResultQueueProcessor(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_processor is not null)
+        // A host may be stopped more than once (the test host does): only the first stop closes the processor.
+        if (Interlocked.Exchange(ref _processor, null) is { } processor)
         {
-            await _processor.StopProcessingAsync(cancellationToken);
-            await _processor.DisposeAsync();
+            await processor.StopProcessingAsync(cancellationToken);
+            await processor.DisposeAsync();
         }
 
         await base.StopAsync(cancellationToken);
