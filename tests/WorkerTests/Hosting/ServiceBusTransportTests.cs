@@ -151,6 +151,21 @@ public sealed class ServiceBusTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_WhenHandlerTimesOut_SendsRetryableTimeoutFailure()
+    {
+        _server.Admit("t1");
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var worker = Start([TestHandlers.WaitForever("wait", cancelled)]);
+
+        await _bus.SendAsync(ServiceBusBench.TaskMessage("t1", "wait", timeoutSeconds: 1));
+        await Poll.UntilAsync(() => _bus.Peer.GetCounts(ServiceBusBench.TaskQueue).Completed == 1, "the task message to be completed");
+
+        cancelled.Task.IsCompleted.ShouldBeTrue();
+        _bus.Statuses("t1").ShouldBe(["running", "failed"]);
+        _bus.Results("t1")[1]["error"]!.ToJsonString().ShouldBe("""{"message":"timed out after 1s","type":"timeout","retryable":true}""");
+    }
+
+    [Fact]
     public async Task RunAsync_WhenDagMasterCancelsTheTask_CompletesTheMessageWithoutAResult()
     {
         _server.Admit("t1");
