@@ -5,7 +5,9 @@ namespace DagMaster.Worker;
 /// <summary>
 /// Reads worker settings from configuration (environment variables in the standalone process):
 /// <c>DAGMASTER_URL</c>, <c>WORKER_KEY</c>, <c>WORKER_ID</c>, <c>WORKER_QUEUES</c> (comma list),
-/// <c>WORKER_CONCURRENCY</c>, <c>WORKER_CLAIM_WAIT_SECONDS</c> and <c>WORKER_DRAIN_SECONDS</c>.
+/// <c>WORKER_CONCURRENCY</c>, <c>WORKER_CLAIM_WAIT_SECONDS</c>, <c>WORKER_DRAIN_SECONDS</c>, <c>WORKER_TRANSPORT</c>
+/// (<c>http</c> or <c>servicebus</c>), <c>SERVICE_BUS_CONNECTION_STRING</c>, <c>SERVICE_BUS_FQDN</c> and
+/// <c>SERVICE_BUS_RESULTS_QUEUE</c>.
 /// Unset values keep the <see cref="WorkerOptions"/> defaults.
 /// </summary>
 public static class WorkerEnvironment
@@ -50,6 +52,28 @@ public static class WorkerEnvironment
         if (Integer(configuration, "WORKER_DRAIN_SECONDS") is { } drain)
         {
             options.DrainTimeout = TimeSpan.FromSeconds(drain);
+        }
+
+        options.Transport = Value(configuration, "WORKER_TRANSPORT")?.ToLowerInvariant() switch
+        {
+            null or "http" => WorkerTransport.Http,
+            "servicebus" => WorkerTransport.ServiceBus,
+            var other => throw new InvalidOperationException($"WORKER_TRANSPORT must be 'http' or 'servicebus', not '{other}'."),
+        };
+
+        if (Value(configuration, "SERVICE_BUS_CONNECTION_STRING") is { } connectionString)
+        {
+            options.ServiceBus.ConnectionString = connectionString;
+        }
+
+        if (Value(configuration, "SERVICE_BUS_FQDN") is { } fqdn)
+        {
+            options.ServiceBus.FullyQualifiedNamespace = fqdn;
+        }
+
+        if (Value(configuration, "SERVICE_BUS_RESULTS_QUEUE") is { } resultsQueue)
+        {
+            options.ServiceBus.ResultsQueue = resultsQueue;
         }
     }
 

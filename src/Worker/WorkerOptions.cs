@@ -16,6 +16,12 @@ public sealed class WorkerOptions
 
     public IList<string> Queues { get; set; } = [.. DefaultQueues];
 
+    /// <summary>HTTP claims (the default) or Service Bus queues.</summary>
+    public WorkerTransport Transport { get; set; } = WorkerTransport.Http;
+
+    /// <summary>Used when <see cref="Transport"/> is <see cref="WorkerTransport.ServiceBus"/>.</summary>
+    public ServiceBusWorkerOptions ServiceBus { get; set; } = new();
+
     /// <summary>When set, only tasks for these handlers are claimed; by default any task on <see cref="Queues"/> is.</summary>
     public IList<string>? Handlers { get; set; }
 
@@ -95,6 +101,11 @@ public sealed class WorkerOptions
         if (ReportAttempts < 1)
         {
             errors.Add($"ReportAttempts must be at least 1, not {ReportAttempts}.");
+        }
+
+        if (Transport == WorkerTransport.ServiceBus)
+        {
+            errors.AddRange(ServiceBus?.Validate() ?? ["ServiceBus settings are required when Transport is ServiceBus."]);
         }
 
         return errors;

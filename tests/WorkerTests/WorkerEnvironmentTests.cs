@@ -5,6 +5,8 @@ namespace DagMaster.WorkerTests;
 
 public sealed class WorkerEnvironmentTests
 {
+    private const string ConnectionString = "Endpoint=sb://127.0.0.1:5672;SharedAccessKeyName=k;SharedAccessKey=a2V5;UseDevelopmentEmulator=true";
+
     [Fact]
     public void Apply_WhenVariablesSet_ConfiguresTheWorker()
     {
@@ -49,6 +51,70 @@ public sealed class WorkerEnvironmentTests
         var failure = Should.Throw<InvalidOperationException>(() => WorkerEnvironment.Apply(Configuration(new() { ["WORKER_CONCURRENCY"] = "four" }), new WorkerOptions()));
 
         failure.Message.ShouldContain("WORKER_CONCURRENCY");
+    }
+
+    [Fact]
+    public void Apply_WhenServiceBusTransportSet_ConfiguresTheServiceBusSettings()
+    {
+        var options = new WorkerOptions();
+
+        WorkerEnvironment.Apply(
+            Configuration(new()
+            {
+                ["WORKER_TRANSPORT"] = "ServiceBus",
+                ["SERVICE_BUS_CONNECTION_STRING"] = ConnectionString,
+                ["SERVICE_BUS_RESULTS_QUEUE"] = "results",
+                ["SERVICE_BUS_FQDN"] = "ns.servicebus.windows.net",
+            }),
+            options);
+
+        options.Transport.ShouldBe(WorkerTransport.ServiceBus);
+        options.ServiceBus.ConnectionString.ShouldBe(ConnectionString);
+        options.ServiceBus.ResultsQueue.ShouldBe("results");
+        options.ServiceBus.FullyQualifiedNamespace.ShouldBe("ns.servicebus.windows.net");
+        options.Validate().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Apply_WhenTransportNotSet_UsesHttpAndTheDefaultResultsQueue()
+    {
+        var options = new WorkerOptions();
+
+        WorkerEnvironment.Apply(Configuration([]), options);
+
+        options.Transport.ShouldBe(WorkerTransport.Http);
+        options.ServiceBus.ResultsQueue.ShouldBe("dag-task-results");
+    }
+
+    [Fact]
+    public void Apply_WhenTransportUnknown_ThrowsNamingTheVariable()
+    {
+        var failure = Should.Throw<InvalidOperationException>(() => WorkerEnvironment.Apply(Configuration(new() { ["WORKER_TRANSPORT"] = "amqp" }), new WorkerOptions()));
+
+        failure.Message.ShouldContain("WORKER_TRANSPORT");
+        failure.Message.ShouldContain("amqp");
+    }
+
+    [Theory]
+    [InlineData(null, null, "SERVICE_BUS_CONNECTION_STRING")]
+    [InlineData(null, "ns.servicebus.windows.net", "SERVICE_BUS_FQDN")]
+    [InlineData("not a connection string", null, "SERVICE_BUS_CONNECTION_STRING")]
+    public void Validate_WhenServiceBusTransportLacksAUsableConnectionString_NamesTheSetting(string? connectionString, string? fqdn, string setting)
+    {
+        var options = new WorkerOptions { Transport = WorkerTransport.ServiceBus };
+        options.ServiceBus.ConnectionString = connectionString;
+        options.ServiceBus.FullyQualifiedNamespace = fqdn;
+
+        options.Validate().ShouldContain(e => e.Contains(setting));
+    }
+
+    [Fact]
+    public void Validate_WhenHttpTransport_IgnoresTheServiceBusSettings()
+    {
+        var options = new WorkerOptions();
+        options.ServiceBus.ResultsQueue = string.Empty;
+
+        options.Validate().ShouldBeEmpty();
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

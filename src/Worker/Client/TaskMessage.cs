@@ -2,7 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace DagMaster.Worker.Client;
 
-/// <summary>A task as DagMaster hands it to a worker (an element of the claim answer; snake_case on the wire).</summary>
+/// <summary>
+/// A task as DagMaster hands it to a worker: an element of the claim answer, or the body of a Service Bus task message
+/// (snake_case on the wire). The Service Bus body may also carry the original system's fields
+/// (<see cref="DispatchedAt"/>, <see cref="RetryCount"/>, <see cref="CheckpointPhase"/>, <see cref="CheckpointData"/>).
+/// </summary>
 public sealed record TaskMessage
 {
     public required string TaskId { get; init; }
@@ -33,4 +37,16 @@ public sealed record TaskMessage
     public TaskCheckpoint? Checkpoint { get; init; }
 
     public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    /// <summary>When the task was sent (Service Bus messages; the original system's format, kept as sent).</summary>
+    public string? DispatchedAt { get; init; }
+
+    /// <summary>The original system's retry counter (0 for the first attempt).</summary>
+    public int? RetryCount { get; init; }
+
+    /// <summary>The original system's checkpoint phase; ignored when <see cref="Checkpoint"/> is present.</summary>
+    public string? CheckpointPhase { get; init; }
+
+    /// <summary>The original system's checkpoint record (its <c>state_data</c> is the handler's state); ignored when <see cref="Checkpoint"/> is present.</summary>
+    public JsonObject? CheckpointData { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace DagMaster.Worker.Hosting;
 
-/// <summary>The state of one <see cref="WorkerHost.RunAsync"/>: the concurrency slots and the tasks in flight.</summary>
+/// <summary>The state of one <see cref="WorkerHost.RunAsync"/>: the concurrency slots and the tasks in flight (either transport).</summary>
 internal sealed class RunningTasks(int maxConcurrency)
 {
     private readonly HashSet<Task> _runs = [];

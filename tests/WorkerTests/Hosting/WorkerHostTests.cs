@@ -48,7 +48,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
         var handler = new DelegateHandler("work", async (context, ct) =>
         {
             var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref maxRunning, now);
+            TestHandlers.InterlockedMax(ref maxRunning, now);
             try
             {
                 await gate.Task.WaitAsync(ct);
@@ -121,7 +121,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
     public async Task RunAsync_WhenHeartbeatAnswersCancel_StopsHandlerAndReportsNothing()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var worker = WorkerHarness.Start(_server, [WaitForever("long", cancelled)]);
+        await using var worker = WorkerHarness.Start(_server, [TestHandlers.WaitForever("long", cancelled)]);
 
         _server.Enqueue("t1", "long");
         await Poll.UntilAsync(() => _server.CallsTo("heartbeat", "t1").Count > 0, "a heartbeat of t1");
@@ -136,7 +136,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
     public async Task RunAsync_WhenHeartbeatAnswersGone_StopsHandlerAndReportsNothing()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var worker = WorkerHarness.Start(_server, [WaitForever("long", cancelled)]);
+        await using var worker = WorkerHarness.Start(_server, [TestHandlers.WaitForever("long", cancelled)]);
 
         _server.Enqueue("t1", "long");
         await Poll.UntilAsync(() => _server.CallsTo("heartbeat", "t1").Count > 0, "a heartbeat of t1");
@@ -151,7 +151,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
     public async Task RunAsync_WhenTimeoutElapses_CancelsHandlerAndReportsRetryableTimeout()
     {
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var worker = WorkerHarness.Start(_server, [WaitForever("long", cancelled)]);
+        await using var worker = WorkerHarness.Start(_server, [TestHandlers.WaitForever("long", cancelled)]);
 
         _server.Enqueue("t1", "long", timeoutSeconds: 1);
         await Poll.UntilAsync(() => _server.ResultsFor("t1").Count == 1, "t1 to be reported");
@@ -173,7 +173,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
             return new JsonObject { ["done"] = true };
         });
         var stuckCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var worker = WorkerHarness.Start(_server, [finishing, WaitForever("stuck", stuckCancelled)], o => o.DrainTimeout = TimeSpan.FromMilliseconds(500));
+        var worker = WorkerHarness.Start(_server, [finishing, TestHandlers.WaitForever("stuck", stuckCancelled)], o => o.DrainTimeout = TimeSpan.FromMilliseconds(500));
         await using (worker)
         {
             _server.Enqueue("finishing-1", "finishing");
@@ -318,27 +318,5 @@ public sealed class WorkerHostTests : IAsyncLifetime
         output["resumed_from"]!.GetValue<int>().ShouldBe(2);
         output["completed_steps"]!.ToJsonString().ShouldBe("""["step_1","step_2","step_3"]""");
         _server.CallsTo("checkpoint", "t1").Select(c => c.Body["phase"]!.GetValue<string>()).ShouldBe(["step_2"]);
-    }
-
-    private static DelegateHandler WaitForever(string name, TaskCompletionSource cancelled) => new(name, async (_, ct) =>
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-        }
-        finally
-        {
-            cancelled.TrySetResult();
-        }
-
-        return [];
-    });
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
     }
 }

@@ -121,6 +121,15 @@ internal sealed class FakeDagMaster : IAsyncDisposable
         }
     }
 
+    /// <summary>Knows the task as handed out without a claim (tasks that arrive over Service Bus): its calls are answered.</summary>
+    public void Admit(string taskId)
+    {
+        lock (_gate)
+        {
+            _claimed.Add(taskId);
+        }
+    }
+
     /// <summary>From now on heartbeats of the task answer <c>cancel: true</c>.</summary>
     public void CancelTask(string taskId)
     {
