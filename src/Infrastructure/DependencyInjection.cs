@@ -70,7 +70,6 @@ public static class DependencyInjection
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<InstanceRegistry>());
         services.Configure<PlatformSeedOptions>(configuration.GetSection(PlatformSeedOptions.Section));
-        services.AddTaskTransport(configuration);
 
         services.AddSingleton<IWorkflowDefinitionReader, YamlWorkflowDefinitionReader>();
         services.AddSingleton<IWorkflowSource, FolderWorkflowSource>();
@@ -80,6 +79,7 @@ public static class DependencyInjection
         services.AddHostedService<SchemaBootstrapService>();
         services.AddHostedService<WorkflowLoadingService>();
         services.AddHostedService<PlatformSeedingService>();
+        services.AddTaskTransport(configuration); // its background services start once the schema is there
         services.AddHostedService<InstanceHeartbeatService>();
         services.AddWebhooks(configuration, connectionString);
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);

@@ -6,7 +6,8 @@ internal static class EmbeddedWorkerRegistration
 {
     /// <summary>
     /// EMBEDDED_WORKER=true runs the reference worker (built-in handlers) inside the host, talking to it over
-    /// the same HTTP protocol as any external worker, with the first of WORKER_KEYS. build/run turns it on so a
+    /// the same protocol as any external worker, with the first of WORKER_KEYS: HTTP claims, or with
+    /// TASK_TRANSPORT=servicebus the same Service Bus queues and results queue. build/run turns it on so a
     /// newcomer sees jobs complete at once.
     /// </summary>
     public static IServiceCollection AddEmbeddedWorker(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +26,16 @@ internal static class EmbeddedWorkerRegistration
             options.WorkerId = $"embedded-{Environment.MachineName}-{Environment.ProcessId}";
             options.MaxConcurrency = configuration.GetValue("EMBEDDED_WORKER_CONCURRENCY", 8);
             options.DrainTimeout = TimeSpan.FromSeconds(5);
+            if (string.Equals(configuration["TASK_TRANSPORT"], "servicebus", StringComparison.OrdinalIgnoreCase))
+            {
+                options.Transport = WorkerTransport.ServiceBus;
+                options.ServiceBus = new ServiceBusWorkerOptions
+                {
+                    ConnectionString = configuration["SERVICE_BUS_CONNECTION_STRING"],
+                    FullyQualifiedNamespace = configuration["SERVICE_BUS_FQDN"],
+                    ResultsQueue = configuration["SERVICE_BUS_RESULTS_QUEUE"] ?? ServiceBusWorkerOptions.DefaultResultsQueue,
+                };
+            }
         });
         services.AddBuiltInHandlers();
         return services;
