@@ -17,8 +17,17 @@ public sealed record BenchSettings(
     int SeedJobs,
     int StartupRuns,
     double? PgbenchTps,
-    string? PgbenchDetail)
+    string? PgbenchDetail,
+    string Transport)
 {
+    /// <summary>The rows <c>--transport servicebus</c> runs: the ones that measure the transport.</summary>
+    public static readonly string[] ServiceBusRows = ["hop", "throughput"];
+
+    public bool ServiceBus => Transport == "servicebus";
+
+    /// <summary>The Service Bus test peer the runner started (with <c>--transport servicebus</c>).</summary>
+    public string? ServiceBusConnectionString { get; init; }
+
     public const string WorkerKey = "bench-worker-key";
     public const string AdminKey = "bench-admin-key";
 
@@ -39,6 +48,17 @@ public sealed record BenchSettings(
             throw new ArgumentException($"unknown rows in --only: {string.Join(", ", unknown)} (known: {string.Join(", ", AllRows)})");
         }
 
+        var transport = args.Text("transport", "postgres");
+        if (transport is not ("postgres" or "servicebus"))
+        {
+            throw new ArgumentException($"--transport is postgres or servicebus, not '{transport}'");
+        }
+
+        if (transport == "servicebus")
+        {
+            only.IntersectWith(ServiceBusRows);
+        }
+
         var pgbench = args.Text("pgbench-tps", "");
         return new BenchSettings(
             Path.GetFullPath(args.Required("dagmaster")),
@@ -56,6 +76,7 @@ public sealed record BenchSettings(
             args.Int("seed-jobs", 1_000_000),
             args.Int("startup-runs", 3),
             pgbench.Length > 0 ? double.Parse(pgbench, System.Globalization.CultureInfo.InvariantCulture) : null,
-            args.Text("pgbench-detail", "") is { Length: > 0 } detail ? detail : null);
+            args.Text("pgbench-detail", "") is { Length: > 0 } detail ? detail : null,
+            transport);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DagMaster.Benchmarks.Hosting;
 using DagMaster.Benchmarks.Reporting;
 using DagMaster.Benchmarks.Rows;
+using DagMaster.Testing.ServiceBus;
 
 namespace DagMaster.Benchmarks;
 
@@ -17,6 +18,13 @@ public static class BenchmarkRunner
         BenchWorkflows.Write(workflows, settings.ChainLength);
 
         using var log = new LogFile(Path.Combine(settings.OutputDirectory, "processes.log"));
+        await using var peer = settings.ServiceBus ? await ServiceBusPeer.StartAsync(new ServiceBusPeerOptions { Port = 0 }) : null;
+        if (peer is not null)
+        {
+            settings = settings with { ServiceBusConnectionString = peer.ConnectionString };
+            Console.WriteLine($"Service Bus: the local test peer on port {peer.Port} (in this process)");
+        }
+
         await using var database = new BenchDatabase(settings.DatabaseUrl);
         await using var host = new DagMasterHost(settings, workflows, log);
         using var api = new DagMasterApi(settings.BaseUrl);
@@ -87,5 +95,6 @@ public static class BenchmarkRunner
         ["submit_clients"] = settings.SubmitClients,
         ["submit_seconds"] = settings.SubmitSeconds,
         ["seed_jobs"] = settings.SeedJobs,
+        ["transport"] = settings.Transport,
     };
 }

@@ -35,6 +35,11 @@ public sealed class DagMasterHost(BenchSettings settings, string workflowsDirect
         info.Environment["EMBEDDED_WORKER"] = "false";
         info.Environment["LOG_LEVEL"] = "WARNING";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        if (settings.ServiceBusConnectionString is { } serviceBus)
+        {
+            info.Environment["TASK_TRANSPORT"] = "servicebus";
+            info.Environment["SERVICE_BUS_CONNECTION_STRING"] = serviceBus;
+        }
 
         var clock = Stopwatch.StartNew();
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start DagMaster");

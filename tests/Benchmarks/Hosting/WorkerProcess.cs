@@ -29,6 +29,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             "worker", "--url", settings.BaseUrl.ToString(), "--key", BenchSettings.WorkerKey, "--queues", queues, "--id", $"bench-worker-{number}",
             "--claimers", Invariant(claimers), "--batch", Invariant(batch), "--concurrency", Invariant(concurrency), "--records", recordsPath,
             "--results", bulkResults ? "bulk" : "single",
+            .. settings.ServiceBusConnectionString is { } serviceBus ? ["--transport", "servicebus", "--connection", serviceBus] : Array.Empty<string>(),
         ]);
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;

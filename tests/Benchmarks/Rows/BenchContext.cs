@@ -40,8 +40,11 @@ public sealed record BenchContext(BenchSettings Settings, DagMasterHost Host, Da
         return [.. ids];
     }
 
-    /// <summary>Starts the given number of no-op worker processes on the queues.</summary>
     /// <summary>Starts no-op workers; <paramref name="bulkResults"/>: a claimed batch is reported in one results call.</summary>
     public List<WorkerProcess> StartWorkers(int processes, string queues, int claimers, int batch, int concurrency, bool bulkResults = true) =>
         Enumerable.Range(0, processes).Select(_ => WorkerProcess.Start(Settings, Log, queues, claimers, batch, concurrency, bulkResults)).ToList();
+
+    /// <summary>A row measured through the Service Bus test peer: reported under its own key, with no bar yet.</summary>
+    public static ResultRow OverServiceBus(ResultRow row) =>
+        row with { Key = row.Key + "-servicebus", Figure = row.Figure + " over Service Bus (test peer)", Target = "reported (no bar yet)", Met = null };
 }

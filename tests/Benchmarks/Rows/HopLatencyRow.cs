@@ -31,7 +31,7 @@ public static class HopLatencyRow
         var hops = HopAnalysis.Of(records, new HashSet<string> { job.ToString() });
         var row = Row("hop", $"hop latency p50 / p99 (chain of {length})", hops, status, elapsed, length);
         row.Details["sql_statements_per_task"] = Math.Round(statements / (double)length, 1);
-        context.Report.Add(row);
+        context.Report.Add(context.Settings.ServiceBus ? BenchContext.OverServiceBus(row) : row);
     }
 
     /// <summary>The hop row: judged on "complete answered → successor delivered", the sent-based figure alongside.</summary>

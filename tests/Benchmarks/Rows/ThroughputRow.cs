@@ -46,7 +46,7 @@ public static class ThroughputRow
         var measured = ended >= count
             ? $"{rate:0} tasks/s ({count} jobs in {seconds:0.0} s)"
             : $"did not finish in 180 s ({ended} of {count} jobs ended, {completed} tasks completed)";
-        context.Report.Add(new ResultRow("throughput", $"throughput ({count} concurrent echo-shaped jobs)", measured, $"≥ {Target:0} tasks/s", ended >= count && rate >= Target)
+        var row = new ResultRow("throughput", $"throughput ({count} concurrent echo-shaped jobs)", measured, $"≥ {Target:0} tasks/s", ended >= count && rate >= Target)
         {
             Details = new()
             {
@@ -61,7 +61,8 @@ public static class ThroughputRow
                 ["sql_statements"] = statements,
                 ["sql_statements_per_task"] = completed > 0 ? Math.Round(statements / (double)completed, 1) : null,
             },
-        });
+        };
+        context.Report.Add(context.Settings.ServiceBus ? BenchContext.OverServiceBus(row) : row);
     }
 
     /// <summary>Waits until <paramref name="expected"/> echo jobs have ended (or the time runs out); returns how many have.</summary>
