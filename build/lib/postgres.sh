@@ -50,6 +50,9 @@ pg_start() {
     [ -n "$PG_OS_USER" ] && chown "$PG_OS_USER" "$data_dir"
     chmod 700 "$data_dir"
     pg_as_owner "$PG_BIN/initdb" -D "$data_dir" -U dagmaster --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    # One role signs in with a password, as Azure Database for PostgreSQL checks an Entra token: the token tests
+    # set its password to each token they hand out. Every other role is trusted on this private loopback cluster.
+    sed -i '1i host all dagmaster_token 127.0.0.1/32 scram-sha-256' "$data_dir/pg_hba.conf"
     cat >>"$data_dir/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$data_dir'

@@ -6,6 +6,7 @@ using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 using DagMaster.Infrastructure.Dispatch;
+using DagMaster.Infrastructure.Identity;
 using DagMaster.Infrastructure.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using DagMaster.Infrastructure.Persistence.Repositories;
@@ -23,7 +24,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace DagMaster.Infrastructure;
 
@@ -31,20 +31,36 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = DatabaseConnectionString.From(
-            configuration["DATABASE_URL"], configuration["POSTGRES_HOST"], configuration["POSTGRES_DB"], configuration["POSTGRES_USER"])
-            ?? throw new InvalidOperationException("No database configured: set DATABASE_URL (or POSTGRES_HOST, POSTGRES_DB and POSTGRES_USER).");
+        // Every setting is checked before anything starts, and every problem is reported at once.
+        var problems = new List<string>();
+        var database = DatabaseSettings.Read(configuration, problems);
+        var transport = TaskTransportRegistration.Read(configuration, problems);
+        PostgresTokenSource? tokens = null;
+        if (database is { UseManagedIdentity: true })
+        {
+            var credential = AzureCredentials.Create(configuration);
+            services.AddSingleton(credential);
+            tokens = new PostgresTokenSource(credential, TimeProvider.System);
+            if (FirstTokenProblem(tokens) is { } tokenProblem)
+            {
+                problems.Add(tokenProblem);
+            }
+        }
 
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationProblemsException(problems);
+        }
+
+        services.AddSingleton<ICredentialHealth>(new CredentialHealth(tokens));
         services.Configure<DatabaseOptions>(o =>
         {
-            o.ConnectionString = connectionString;
+            o.ConnectionString = database!.ConnectionString;
             o.AutoBootstrapSchema = configuration.GetValue("AUTO_BOOTSTRAP_SCHEMA", false);
         });
         services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
 
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
-        ConnectionTuning.Apply(dataSourceBuilder.ConnectionStringBuilder, connectionString);
-        var dataSource = dataSourceBuilder.Build();
+        var dataSource = DatabaseDataSource.Build(database!.ConnectionString, tokens, database.TokenRefreshInterval);
         services.AddSingleton(dataSource);
         // Pooled: a request rents a context and returns it (see DagMasterDbContext.JoinScope).
         services.AddPooledDbContextFactory<DagMasterDbContext>(options => options.UseNpgsql(
@@ -56,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
+        services.AddSharedKeyRing();
         services.AddScoped<IWorkflowVersionRepository, WorkflowVersionRepository>();
         services.AddScoped<IJobRepository, JobRepository>();
         services.AddSingleton<JobInputsCache>();
@@ -79,11 +96,27 @@ public static class DependencyInjection
         services.AddHostedService<SchemaBootstrapService>();
         services.AddHostedService<WorkflowLoadingService>();
         services.AddHostedService<PlatformSeedingService>();
-        services.AddTaskTransport(configuration); // its background services start once the schema is there
+        services.AddTaskTransport(configuration, transport!); // its background services start once the schema is there
         services.AddHostedService<InstanceHeartbeatService>();
-        services.AddWebhooks(configuration, connectionString);
+        services.AddWebhooks(configuration, DatabaseDataSource.Build(
+            database.ConnectionString, tokens, database.TokenRefreshInterval, hangfire => hangfire.Enlist = false));
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
         services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));
         return services;
+    }
+
+    /// <summary>A managed identity that cannot sign in must stop the start at once, not hang the first query.</summary>
+    private static string? FirstTokenProblem(PostgresTokenSource tokens)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            tokens.GetAsync(timeout.Token).AsTask().GetAwaiter().GetResult();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return $"USE_MANAGED_IDENTITY=true, but no Entra token for PostgreSQL could be had within 30 s: {ex.Message}";
+        }
     }
 }

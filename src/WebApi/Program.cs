@@ -13,11 +13,20 @@ builder.AddLogLevelFromEnvironment();
 builder.Configuration.AddJsonFile(builder.Configuration["PLATFORMS_FILE"] ?? Path.Combine(AppContext.BaseDirectory, "platforms.json"), optional: true);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DagMaster.WebApi.DependencyInjection.MaxRequestBodyBytes);
 
-builder.Services
-    .AddApplication()
-    .AddInfrastructure(builder.Configuration)
-    .AddWebApi(builder.Configuration)
-    .AddAdminUi(builder.Configuration);
+try
+{
+    builder.Services
+        .AddApplication()
+        .AddInfrastructure(builder.Configuration)
+        .AddWebApi(builder.Configuration)
+        .AddAdminUi(builder.Configuration);
+}
+catch (ConfigurationProblemsException problems)
+{
+    // Every missing or contradictory setting at once, and a non-zero exit instead of a half-started host.
+    await Console.Error.WriteLineAsync(problems.Message);
+    return 2;
+}
 
 var app = builder.Build();
 
@@ -50,7 +59,8 @@ app.UseHangfireDashboard("/ui/hangfire", new DashboardOptions
     DisplayStorageConnectionString = false,
 });
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The host's entry point; public so integration tests can start it.</summary>
 public partial class Program;

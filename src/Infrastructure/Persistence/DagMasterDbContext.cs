@@ -6,6 +6,7 @@ using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 using Mediator;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -16,7 +17,8 @@ namespace DagMaster.Infrastructure.Persistence;
 /// cost more CPU than the statements it sent); <see cref="JoinScope"/> gives a rented instance the request's
 /// publisher and the scope's unit-of-work participants (the task transport), and clears what an earlier request left.
 /// </summary>
-public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> options) : DbContext(options), IUnitOfWork, IReadModel
+public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> options)
+    : DbContext(options), IUnitOfWork, IReadModel, IDataProtectionKeyContext
 {
     public const string Schema = "dagmaster";
 
@@ -69,6 +71,9 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
     public DbSet<WorkflowVersion> WorkflowVersionSet => Set<WorkflowVersion>();
 
     public DbSet<Job> JobSet => Set<Job>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring, shared by every instance (cookies, anti-forgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     IQueryable<WorkflowVersion> IReadModel.WorkflowVersions => WorkflowVersionSet.AsNoTracking();
 

@@ -13,13 +13,13 @@ public static class HealthEndpoints
         return app;
     }
 
-    /// <summary>Every check with its detail: 200 when all pass, 503 otherwise.</summary>
+    /// <summary>Every check with its detail and latency: 200 when healthy or degraded, 503 when unhealthy.</summary>
     public static async Task<Results<Ok<HealthReportDto>, JsonHttpResult<HealthReportDto>>> GetHealth(
         HttpContext context, CancellationToken cancellationToken)
     {
         var report = await context.RequestServices.GetRequiredService<HealthReporter>().CheckAsync(
             context.RequestServices, cancellationToken, withInstances: context.User.Identity?.IsAuthenticated == true);
-        return report.Status == "healthy"
+        return report.Status != HealthReporter.Unhealthy
             ? TypedResults.Ok(report)
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
@@ -27,7 +27,7 @@ public static class HealthEndpoints
     /// <summary>The process is up; no dependency is checked.</summary>
     public static Ok<HealthCheckDto> GetLiveness() => TypedResults.Ok(HealthCheckDto.Ok("alive"));
 
-    /// <summary>Ready to serve: database reachable and schema up to date.</summary>
+    /// <summary>Ready to serve: database reachable, its Entra token available (when used) and schema up to date.</summary>
     public static async Task<Results<Ok<HealthReportDto>, JsonHttpResult<HealthReportDto>>> GetReadiness(
         HttpContext context, CancellationToken cancellationToken) => await GetHealth(context, cancellationToken);
 }

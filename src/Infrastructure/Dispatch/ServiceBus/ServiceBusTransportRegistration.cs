@@ -1,6 +1,7 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Messaging.ServiceBus;
 using DagMaster.Application.Abstractions;
+using DagMaster.Infrastructure.Identity;
 using DagMaster.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,9 @@ internal static class ServiceBusTransportRegistration
     /// </summary>
     public static IServiceCollection AddServiceBusTransport(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = Read(configuration);
+        var settings = Read(configuration, []);
         services.AddSingleton(Options.Create(settings));
-        services.AddSingleton(_ => new ServiceBusSenders(CreateClient(settings, configuration)));
+        services.AddSingleton(sp => new ServiceBusSenders(CreateClient(settings, () => sp.GetService<TokenCredential>() ?? AzureCredentials.Create(configuration))));
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<ResultQueueProcessor>();
@@ -30,7 +31,8 @@ internal static class ServiceBusTransportRegistration
         return services;
     }
 
-    private static ServiceBusSettings Read(IConfiguration configuration)
+    /// <summary>The transport's settings; what is missing is added to <paramref name="problems"/>.</summary>
+    public static ServiceBusSettings Read(IConfiguration configuration, ICollection<string> problems)
     {
         var settings = new ServiceBusSettings
         {
@@ -43,14 +45,28 @@ internal static class ServiceBusTransportRegistration
         settings.ResultConcurrency = Math.Clamp(configuration.GetValue("SERVICE_BUS_RESULT_CONCURRENCY", settings.ResultConcurrency), 1, 256);
         if (settings.ConnectionString is null && settings.FullyQualifiedNamespace is null)
         {
-            throw new InvalidOperationException(
-                "TASK_TRANSPORT=servicebus needs SERVICE_BUS_CONNECTION_STRING or SERVICE_BUS_FQDN (reached with the process's Entra credential).");
+            problems.Add("TASK_TRANSPORT=servicebus needs SERVICE_BUS_CONNECTION_STRING or SERVICE_BUS_FQDN (reached with the process's Entra credential).");
+        }
+        else if (settings.ConnectionString is not null && settings.FullyQualifiedNamespace is not null)
+        {
+            problems.Add("SERVICE_BUS_CONNECTION_STRING and SERVICE_BUS_FQDN are both set: set one.");
+        }
+        else if (settings.ConnectionString is { } connectionString)
+        {
+            try
+            {
+                ServiceBusConnectionStringProperties.Parse(connectionString);
+            }
+            catch (FormatException ex)
+            {
+                problems.Add($"SERVICE_BUS_CONNECTION_STRING is not a Service Bus connection string: {ex.Message}");
+            }
         }
 
         return settings;
     }
 
-    private static ServiceBusClient CreateClient(ServiceBusSettings settings, IConfiguration configuration)
+    private static ServiceBusClient CreateClient(ServiceBusSettings settings, Func<TokenCredential> credential)
     {
         var options = new ServiceBusClientOptions
         {
@@ -69,11 +85,7 @@ internal static class ServiceBusTransportRegistration
             return new ServiceBusClient(connectionString, options);
         }
 
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = Value(configuration, "AZURE_CLIENT_ID"),
-        });
-        return new ServiceBusClient(settings.FullyQualifiedNamespace, credential, options);
+        return new ServiceBusClient(settings.FullyQualifiedNamespace, credential(), options);
     }
 
     private static string? Value(IConfiguration configuration, string name) =>

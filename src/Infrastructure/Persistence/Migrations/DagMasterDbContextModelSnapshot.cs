@@ -1015,6 +1015,28 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.ToTable("instances", "dagmaster");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", "dagmaster");
+                });
+
             modelBuilder.Entity("DagMaster.Domain.Assets.AssetEvent", b =>
                 {
                     b.HasOne("DagMaster.Domain.Assets.GeospatialAsset", null)

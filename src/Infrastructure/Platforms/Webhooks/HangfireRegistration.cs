@@ -1,9 +1,9 @@
 using DagMaster.Application.Abstractions;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace DagMaster.Infrastructure.Platforms.Webhooks;
 
@@ -11,8 +11,11 @@ internal static class HangfireRegistration
 {
     public const string Schema = "hangfire";
 
-    /// <summary>Hangfire on PostgreSQL (its own schema, installed by Hangfire at start) running the webhook queue.</summary>
-    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    /// <summary>
+    /// Hangfire on PostgreSQL (its own schema, installed by Hangfire at start) running the webhook queue, with a pool of
+    /// its own (its long polling holds connections).
+    /// </summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration, NpgsqlDataSource dataSource)
     {
         services.Configure<WebhookOptions>(o =>
         {
@@ -30,7 +33,7 @@ internal static class HangfireRegistration
             EnableLongPolling = true,
             QueuePollInterval = TimeSpan.FromSeconds(5),
         };
-        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new DataSourceConnectionFactory(dataSource), storageOptions));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
