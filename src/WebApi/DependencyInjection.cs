@@ -13,6 +13,7 @@ public static class DependencyInjection
 
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddForwardedHeadersFromConfiguration(configuration);
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

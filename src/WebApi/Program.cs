@@ -30,6 +30,7 @@ catch (ConfigurationProblemsException problems)
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");

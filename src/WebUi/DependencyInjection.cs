@@ -17,6 +17,7 @@ public static class DependencyInjection
             options.Cookie.Name = "DagMaster.Ui.Antiforgery";
             options.Cookie.Path = "/ui";
             options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         var sessionMinutes = Math.Clamp(configuration.GetValue($"{AdminUiOptions.Section}:SessionMinutes", 480), 5, 24 * 60);

@@ -118,7 +118,10 @@ public sealed class UiAppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await command.ExecuteNonQueryAsync();
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => ApplySettings(builder);
+
+    /// <summary>The settings of this host, for another instance of it on the same database (<see cref="PeerHost"/>).</summary>
+    public void ApplySettings(IWebHostBuilder builder)
     {
         var hasher = new PasswordHasher<AdminUiUser>();
         builder.UseEnvironment("Testing");
