@@ -2,9 +2,16 @@ using DagMaster.Application;
 using DagMaster.Infrastructure;
 using DagMaster.WebApi;
 using DagMaster.WebApi.Endpoints;
+using DagMaster.WebApi.Infrastructure;
 using DagMaster.WebUi;
 using DagMaster.WebApi.Security;
 using Hangfire;
+
+// "probe URL": the container's health check asks a running instance for its readiness and exits 0 when ready.
+if (args is ["probe", var probeUrl])
+{
+    return await ReadinessProbe.RunAsync(new Uri(probeUrl));
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLogLevelFromEnvironment();
