@@ -162,7 +162,7 @@ public sealed partial class Job
 
         _dispatches.Add(new TaskDispatch(
             taskId, Id, node.NodeId, task.Handler, queue, paramsJson, node.AttemptsThisRun, spec.Retry.MaxAttempts, task.TimeoutSeconds,
-            task.Priority ?? Priority, CorrelationId, WorkflowId, WorkflowVersion, node.CheckpointJson, now));
+            task.Priority ?? Priority, CorrelationId, WorkflowId, WorkflowVersion, node.CheckpointJson, now, TraceParent));
     }
 
     /// <summary>The queue a task goes to when its node names none.</summary>

@@ -45,6 +45,9 @@ public sealed partial class Job : Entity, IAggregateRoot
 
     public string? CorrelationId { get; private set; }
 
+    /// <summary>The W3C trace context (<c>traceparent</c>) of the job's span: its tasks' spans, and the workers', hang under it.</summary>
+    public string? TraceParent { get; private set; }
+
     public string? PlatformId { get; private set; }
 
     public string? ExternalRefsJson { get; private set; }
@@ -92,6 +95,9 @@ public sealed partial class Job : Entity, IAggregateRoot
 
     /// <summary>True once the job has ended and undelivered tasks should be withdrawn from the queue.</summary>
     public bool WithdrawQueuedTasks { get; private set; }
+
+    /// <summary>Ties the job to its trace (once, before its first tasks are dispatched).</summary>
+    public void TraceAs(string? traceParent) => TraceParent ??= traceParent;
 
     public static Job Submit(
         WorkflowDefinition definition,

@@ -16,4 +16,5 @@ public sealed record TaskDispatch(
     string WorkflowId,
     int WorkflowVersion,
     string? CheckpointJson,
-    DateTimeOffset AvailableAt);
+    DateTimeOffset AvailableAt,
+    string? JobTraceParent = null);

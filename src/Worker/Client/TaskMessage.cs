@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace DagMaster.Worker.Client;
 
@@ -37,6 +38,10 @@ public sealed record TaskMessage
     public TaskCheckpoint? Checkpoint { get; init; }
 
     public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    /// <summary>W3C trace context of the task's dispatch: the worker's span for this task is its child.</summary>
+    [JsonPropertyName("traceparent")]
+    public string? TraceParent { get; init; }
 
     /// <summary>When the task was sent (Service Bus messages; the original system's format, kept as sent).</summary>
     public string? DispatchedAt { get; init; }

@@ -20,6 +20,7 @@ internal sealed class TaskRunner(
     public async Task<TaskRunResult> RunAsync(TaskMessage message, ITaskResultReporter reporter, RunningTasks running)
     {
         var startedAt = timeProvider.GetTimestamp();
+        using var span = WorkerTelemetry.StartTask(message);
         Task<JsonObject>? handlerTask = null;
         var abortToken = running.Abort.Token;
         try

@@ -40,10 +40,10 @@ public sealed class TelemetryTests(DagMasterAppFixture app) : IntegrationTestBas
         await worker.CompleteAsync(task.GetProperty("task_id").GetString()!, new { ok = true });
         await jobs.WaitForStatusAsync(jobId, "completed");
 
-        var jobSpan = spans.Single(s => s.DisplayName == "job echo_test" && (string?)s.GetTagItem("dagmaster.job_id") == jobId.ToString());
+        var jobSpan = spans.Single(s => s.DisplayName == "job echo_test ended" && (string?)s.GetTagItem("dagmaster.job_id") == jobId.ToString());
         jobSpan.GetTagItem("dagmaster.status").ShouldBe("completed");
         jobSpan.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
-        var taskSpan = spans.Single(s => s.DisplayName == "task echo_handler" && (string?)s.GetTagItem("dagmaster.job_id") == jobId.ToString());
+        var taskSpan = spans.Single(s => s.DisplayName == "task echo_handler completed" && (string?)s.GetTagItem("dagmaster.job_id") == jobId.ToString());
         taskSpan.GetTagItem("dagmaster.task_id").ShouldBe(task.GetProperty("task_id").GetString());
         finished.ShouldContain(m => m.Value == 1 && m.Status == "completed");
     }

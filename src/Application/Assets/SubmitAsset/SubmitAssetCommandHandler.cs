@@ -73,6 +73,7 @@ public sealed class SubmitAssetCommandHandler(
             SubmittedBy: command.Caller), clock);
         var started = asset.Submit(label, requestId, job.Id.Value, clock);
         execution.Track(job);
+        DagMasterTelemetry.TraceJob(job);
         job.Start(definition, clock);
         jobs.Add(job);
         await execution.FlushAsync(job, definition, cancellationToken);

@@ -29,6 +29,61 @@ public static class DagMasterTelemetry
     public static void JobSubmitted(Job job) =>
         s_jobsSubmitted.Add(1, new KeyValuePair<string, object?>("workflow_id", job.WorkflowId));
 
+    /// <summary>
+    /// Records the job's span (its submission, a child of the request that submitted it) and ties the job to it, so the
+    /// spans of its tasks, wherever and whenever they run, join the same trace.
+    /// </summary>
+    public static void TraceJob(Job job)
+    {
+        // A request span nobody records (no listener for ASP.NET Core's spans) would take the job's span down with it.
+        var ambient = Activity.Current;
+        if (ambient is { Recorded: false })
+        {
+            Activity.Current = null;
+        }
+
+        var span = Source.StartActivity("job " + job.WorkflowId, ActivityKind.Internal);
+        try
+        {
+            if (span is null)
+            {
+                return;
+            }
+
+            span.SetTag("dagmaster.job_id", job.Id.Value.ToString());
+            span.SetTag("dagmaster.workflow_id", job.WorkflowId);
+            span.SetTag("dagmaster.workflow_version", job.WorkflowVersion);
+            span.SetTag("dagmaster.correlation_id", job.CorrelationId);
+            job.TraceAs(span.Id);
+        }
+        finally
+        {
+            span?.Dispose();
+            Activity.Current = ambient;
+        }
+    }
+
+    /// <summary>Records a task's dispatch as a child of its job's span; returns the context a worker continues the trace from.</summary>
+    public static string? TaskDispatched(TaskDispatch task)
+    {
+        using var span = Source.StartActivity("task " + task.NodeId, ActivityKind.Producer, ParentOf(task.JobTraceParent));
+        if (span is null)
+        {
+            return null;
+        }
+
+        span.SetTag("dagmaster.job_id", task.JobId.Value.ToString());
+        span.SetTag("dagmaster.node_id", task.NodeId);
+        span.SetTag("dagmaster.task_id", task.TaskId);
+        span.SetTag("dagmaster.handler", task.Handler);
+        span.SetTag("dagmaster.queue", task.Queue);
+        span.SetTag("dagmaster.attempt", task.Attempt);
+        return span.Id;
+    }
+
+    private static ActivityContext ParentOf(string? traceParent) =>
+        ActivityContext.TryParse(traceParent, null, out var parent) ? parent : default;
+
     /// <summary>Records the job span and counter if the job ended in this unit of work.</summary>
     public static void JobChanged(Job job, JobStatus before)
     {
@@ -38,7 +93,7 @@ public static class DagMasterTelemetry
         }
 
         s_jobsFinished.Add(1, new("status", job.Status.Text()), new("workflow_id", job.WorkflowId));
-        using var span = Source.StartActivity("job " + job.WorkflowId, ActivityKind.Internal, parentContext: default, startTime: job.CreatedAt);
+        using var span = Source.StartActivity("job " + job.WorkflowId + " ended", ActivityKind.Internal, ParentOf(job.TraceParent), startTime: job.CreatedAt);
         if (span is null)
         {
             return;
@@ -63,7 +118,7 @@ public static class DagMasterTelemetry
         s_tasksFinished.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         var started = node.DispatchedAt ?? now;
         s_taskDuration.Record((now - started).TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
-        using var span = Source.StartActivity("task " + node.NodeId, ActivityKind.Internal, parentContext: default, startTime: started);
+        using var span = Source.StartActivity("task " + node.NodeId + " " + outcome, ActivityKind.Internal, ParentOf(job.TraceParent), startTime: started);
         if (span is null)
         {
             return;

@@ -61,6 +61,7 @@ public sealed class JobSubmitter(
             requestHash,
             command.Caller), clock);
         execution.Track(job, logScope: false); // submissions share a unit of work (JobSubmissionBatcher)
+        DagMasterTelemetry.TraceJob(job);
         job.Start(definition, clock);
         jobs.Add(job);
         await execution.FlushAsync(job, definition, cancellationToken);

@@ -1,4 +1,5 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using Npgsql;
@@ -40,6 +41,7 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clo
                 MaxAttempts = dispatch.MaxAttempts,
                 EnqueuedAt = clock.GetUtcNow(),
                 AvailableAt = dispatch.AvailableAt,
+                TraceParent = DagMasterTelemetry.TaskDispatched(dispatch),
             });
             _queues.Add(dispatch.Queue);
         }
@@ -91,7 +93,8 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clo
                 Array("timeouts", NpgsqlDbType.Integer, _tasks.Select(t => t.TimeoutSeconds)),
                 Array("max_attempts", NpgsqlDbType.Integer, _tasks.Select(t => t.MaxAttempts)),
                 Array("enqueued_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.EnqueuedAt)),
-                Array("available_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.AvailableAt))));
+                Array("available_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.AvailableAt)),
+                Array("trace_parents", NpgsqlDbType.Text, _tasks.Select(t => t.TraceParent))));
         }
 
         if (_queues.Count > 0)

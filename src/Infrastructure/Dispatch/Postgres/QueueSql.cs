@@ -5,9 +5,9 @@ internal static class QueueSql
 {
     public const string Insert = """
         INSERT INTO dagmaster.task_queue (task_id, job_id, node_id, queue, handler, priority, job_sequence, attempt, timeout_seconds,
-                                          max_attempts, enqueued_at, available_at)
+                                          max_attempts, enqueued_at, available_at, trace_parent)
         SELECT * FROM unnest(@task_ids, @job_ids, @node_ids, @queues, @handlers, @priorities, @sequences, @attempts, @timeouts,
-                             @max_attempts, @enqueued_at, @available_at)
+                             @max_attempts, @enqueued_at, @available_at, @trace_parents)
         """;
 
     public const string Claim = """
@@ -30,7 +30,7 @@ internal static class QueueSql
             SET claimed_by = @worker, claimed_at = now(), lease_expires_at = now() + @lease
             FROM picked WHERE t.task_id = picked.task_id
             RETURNING t.task_id, t.job_id, t.node_id, t.handler, t.queue, t.attempt, t.max_attempts, t.timeout_seconds,
-                      t.lease_expires_at, t.claimed_at, t.enqueued_at, t.priority, t.job_sequence
+                      t.lease_expires_at, t.claimed_at, t.enqueued_at, t.priority, t.job_sequence, t.trace_parent
         ), started AS (
             UPDATE dagmaster.job_nodes n
             SET status = 'Running', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at
@@ -51,7 +51,8 @@ internal static class QueueSql
                    'task_id', c.task_id, 'job_id', c.job_id, 'node_id', c.node_id, 'handler', c.handler, 'queue', c.queue,
                    'params', COALESCE(s.params, '{}'::jsonb), 'attempt', c.attempt, 'max_attempts', c.max_attempts,
                    'timeout_seconds', c.timeout_seconds, 'correlation_id', j.correlation_id, 'workflow_id', j.workflow_id,
-                   'workflow_version', j.workflow_version, 'checkpoint', s.checkpoint, 'lease_expires_at', c.lease_expires_at)::text,
+                   'workflow_version', j.workflow_version, 'checkpoint', s.checkpoint, 'lease_expires_at', c.lease_expires_at,
+                   'traceparent', c.trace_parent)::text,
                c.lease_expires_at,
                s.task_id IS NOT NULL,
                extract(epoch FROM (c.claimed_at - c.enqueued_at)) * 1000

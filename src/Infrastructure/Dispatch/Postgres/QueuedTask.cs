@@ -36,4 +36,7 @@ internal sealed class QueuedTask
     public DateTimeOffset? ClaimedAt { get; set; }
 
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>The W3C trace context of the task's dispatch span, handed to the worker in the task message.</summary>
+    public string? TraceParent { get; set; }
 }

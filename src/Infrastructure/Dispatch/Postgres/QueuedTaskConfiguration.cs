@@ -24,6 +24,7 @@ internal sealed class QueuedTaskConfiguration : IEntityTypeConfiguration<QueuedT
         builder.Property(t => t.ClaimedBy).HasColumnName("claimed_by").HasMaxLength(128);
         builder.Property(t => t.ClaimedAt).HasColumnName("claimed_at");
         builder.Property(t => t.LeaseExpiresAt).HasColumnName("lease_expires_at");
+        builder.Property(t => t.TraceParent).HasColumnName("trace_parent").HasMaxLength(64);
 
         // Claim order: priority, then each job's n-th task before any job's (n+1)-th, then age.
         builder.HasIndex(t => new { t.Queue, t.Priority, t.JobSequence, t.EnqueuedAt }).HasDatabaseName("ix_task_queue_claim")

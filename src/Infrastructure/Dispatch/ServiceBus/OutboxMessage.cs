@@ -25,6 +25,9 @@ internal sealed class OutboxMessage
     /// <summary>The task message, JSON.</summary>
     public string Body { get; set; } = null!;
 
+    /// <summary>The W3C trace context of the task's dispatch span.</summary>
+    public string? TraceParent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

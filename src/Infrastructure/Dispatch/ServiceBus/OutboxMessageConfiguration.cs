@@ -18,6 +18,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.TimeoutSeconds).HasColumnName("timeout_seconds");
         builder.Property(m => m.CorrelationId).HasColumnName("correlation_id").HasMaxLength(256);
         builder.Property(m => m.Body).HasColumnName("body");
+        builder.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(64);
         builder.Property(m => m.CreatedAt).HasColumnName("created_at");
         builder.Property(m => m.SentAt).HasColumnName("sent_at");
 

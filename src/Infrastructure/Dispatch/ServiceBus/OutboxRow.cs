@@ -4,7 +4,8 @@ namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 
 /// <summary>An unsent outbox row as the relay reads it.</summary>
 internal sealed record OutboxRow(
-    string TaskId, Guid JobId, string NodeId, string Queue, string Handler, int Attempt, int TimeoutSeconds, string? CorrelationId, string Body)
+    string TaskId, Guid JobId, string NodeId, string Queue, string Handler, int Attempt, int TimeoutSeconds, string? CorrelationId, string Body,
+    string? TraceParent)
 {
     /// <summary>
     /// The Service Bus message: <c>MessageId = task_id</c> for duplicate detection, <c>Subject = handler</c>, the ids as
@@ -25,6 +26,12 @@ internal sealed record OutboxRow(
         message.ApplicationProperties["node_id"] = NodeId;
         message.ApplicationProperties["handler"] = Handler;
         message.ApplicationProperties["attempt"] = Attempt;
+        if (TraceParent is not null)
+        {
+            // W3C trace context, as Service Bus's own instrumentation carries it (Diagnostic-Id) and by its W3C name.
+            message.ApplicationProperties["traceparent"] = TraceParent;
+            message.ApplicationProperties["Diagnostic-Id"] = TraceParent;
+        }
         return message;
     }
 }

@@ -4,13 +4,15 @@ namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 internal static class OutboxSql
 {
     public const string Insert = """
-        INSERT INTO dagmaster.task_outbox (task_id, job_id, node_id, queue, handler, attempt, timeout_seconds, correlation_id, body, created_at)
-        SELECT * FROM unnest(@task_ids, @job_ids, @node_ids, @queues, @handlers, @attempts, @timeouts, @correlation_ids, @bodies, @created_at)
+        INSERT INTO dagmaster.task_outbox (task_id, job_id, node_id, queue, handler, attempt, timeout_seconds, correlation_id, body, trace_parent,
+                                           created_at)
+        SELECT * FROM unnest(@task_ids, @job_ids, @node_ids, @queues, @handlers, @attempts, @timeouts, @correlation_ids, @bodies, @trace_parents,
+                             @created_at)
         """;
 
     /// <summary>Unsent rows, oldest first, locked so that another instance's relay skips them while this one sends.</summary>
     public const string TakeUnsent = """
-        SELECT task_id, job_id, node_id, queue, handler, attempt, timeout_seconds, correlation_id, body
+        SELECT task_id, job_id, node_id, queue, handler, attempt, timeout_seconds, correlation_id, body, trace_parent
         FROM dagmaster.task_outbox
         WHERE sent_at IS NULL
         ORDER BY created_at

@@ -1,4 +1,5 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
 using DagMaster.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<Servi
         foreach (var task in dispatches)
         {
             var queue = task.Queue == Job.DefaultQueue ? settings.Value.DefaultQueue : task.Queue;
+            var traceParent = DagMasterTelemetry.TaskDispatched(task);
             _messages.Add(new OutboxMessage
             {
                 TaskId = task.TaskId,
@@ -37,7 +39,8 @@ internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<Servi
                 Attempt = task.Attempt,
                 TimeoutSeconds = task.TimeoutSeconds,
                 CorrelationId = task.CorrelationId,
-                Body = TaskMessageBody.Write(task, queue, now),
+                Body = TaskMessageBody.Write(task, queue, now, traceParent),
+                TraceParent = traceParent,
                 CreatedAt = now,
             });
         }
@@ -86,6 +89,7 @@ internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<Servi
                 Array("timeouts", NpgsqlDbType.Integer, _messages.Select(m => m.TimeoutSeconds)),
                 Array("correlation_ids", NpgsqlDbType.Text, _messages.Select(m => m.CorrelationId)),
                 Array("bodies", NpgsqlDbType.Text, _messages.Select(m => m.Body)),
+                Array("trace_parents", NpgsqlDbType.Text, _messages.Select(m => m.TraceParent)),
                 Array("created_at", NpgsqlDbType.TimestampTz, _messages.Select(m => m.CreatedAt))));
             _wake = true;
         }

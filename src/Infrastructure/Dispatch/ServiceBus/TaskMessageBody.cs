@@ -12,7 +12,7 @@ namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 /// </summary>
 internal static class TaskMessageBody
 {
-    public static string Write(TaskDispatch task, string queue, DateTimeOffset dispatchedAt)
+    public static string Write(TaskDispatch task, string queue, DateTimeOffset dispatchedAt, string? traceParent = null)
     {
         var buffer = new ArrayBufferWriter<byte>(512 + task.ParamsJson.Length + (task.CheckpointJson?.Length ?? 0));
         using (var json = new Utf8JsonWriter(buffer))
@@ -33,6 +33,7 @@ internal static class TaskMessageBody
             json.WriteNumber("workflow_version", task.WorkflowVersion);
             json.WriteString("dispatched_at", dispatchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
             json.WriteNumber("retry_count", Math.Max(0, task.Attempt - 1));
+            WriteNullable(json, "traceparent", traceParent);
             json.WritePropertyName("checkpoint");
             if (task.CheckpointJson is { Length: > 0 } checkpointJson)
             {

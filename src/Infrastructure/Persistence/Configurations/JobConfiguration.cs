@@ -18,6 +18,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
         builder.Property(j => j.Priority).HasColumnName("priority");
         builder.Property(j => j.CorrelationId).HasColumnName("correlation_id").HasMaxLength(256);
+        builder.Property(j => j.TraceParent).HasColumnName("trace_parent").HasMaxLength(64);
         builder.Property(j => j.PlatformId).HasColumnName("platform_id").HasMaxLength(64);
         builder.Property(j => j.ExternalRefsJson).HasColumnName("external_refs").HasColumnType("jsonb");
         builder.Property(j => j.IdempotencyScope).HasColumnName("idempotency_scope").HasMaxLength(128);

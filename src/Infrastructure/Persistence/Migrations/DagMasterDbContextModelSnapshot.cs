@@ -353,6 +353,11 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("submitted_by");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -888,6 +893,11 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("timeout_seconds");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("TaskId");
 
                     b.HasIndex("JobId")
@@ -959,6 +969,11 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.Property<int>("TimeoutSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("timeout_seconds");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("TaskId");
 
