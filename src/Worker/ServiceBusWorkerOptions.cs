@@ -5,11 +5,17 @@ public sealed class ServiceBusWorkerOptions
 {
     public const string DefaultResultsQueue = "dag-task-results";
 
-    /// <summary><c>SERVICE_BUS_CONNECTION_STRING</c>: a namespace connection string (the only authentication supported today).</summary>
+    /// <summary><c>SERVICE_BUS_CONNECTION_STRING</c>: a namespace connection string (or the local test peer's).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary><c>SERVICE_BUS_FQDN</c>: the namespace for managed-identity authentication; accepted, not supported yet.</summary>
+    /// <summary>
+    /// <c>SERVICE_BUS_FQDN</c>: <c>&lt;namespace&gt;.servicebus.windows.net</c>, reached with the process's Entra credential
+    /// (the managed identity in Azure; <c>AZURE_CLIENT_ID</c> picks a user-assigned one). Used when no connection string is set.
+    /// </summary>
     public string? FullyQualifiedNamespace { get; set; }
+
+    /// <summary><c>AZURE_CLIENT_ID</c>: the user-assigned managed identity to sign in with (none: the system-assigned one).</summary>
+    public string? ManagedIdentityClientId { get; set; }
 
     /// <summary><c>SERVICE_BUS_RESULTS_QUEUE</c>: where <c>running</c>, <c>completed</c> and <c>failed</c> results are sent.</summary>
     public string ResultsQueue { get; set; } = DefaultResultsQueue;
@@ -29,9 +35,14 @@ public sealed class ServiceBusWorkerOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            errors.Add(string.IsNullOrWhiteSpace(FullyQualifiedNamespace)
-                ? "SERVICE_BUS_CONNECTION_STRING (ServiceBus.ConnectionString) is required when WORKER_TRANSPORT is 'servicebus'."
-                : "SERVICE_BUS_FQDN (managed identity) is not supported yet: set SERVICE_BUS_CONNECTION_STRING (ServiceBus.ConnectionString).");
+            if (string.IsNullOrWhiteSpace(FullyQualifiedNamespace))
+            {
+                errors.Add("SERVICE_BUS_CONNECTION_STRING (ServiceBus.ConnectionString) or SERVICE_BUS_FQDN is required when WORKER_TRANSPORT is 'servicebus'.");
+            }
+            else if (Uri.CheckHostName(FullyQualifiedNamespace) != UriHostNameType.Dns)
+            {
+                errors.Add($"SERVICE_BUS_FQDN must be a host name such as <namespace>.servicebus.windows.net, not '{FullyQualifiedNamespace}'.");
+            }
         }
         else if (ConnectionStringProblem(ConnectionString) is { } problem)
         {

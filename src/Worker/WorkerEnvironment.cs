@@ -6,8 +6,8 @@ namespace DagMaster.Worker;
 /// Reads worker settings from configuration (environment variables in the standalone process):
 /// <c>DAGMASTER_URL</c>, <c>WORKER_KEY</c>, <c>WORKER_ID</c>, <c>WORKER_QUEUES</c> (comma list),
 /// <c>WORKER_CONCURRENCY</c>, <c>WORKER_CLAIM_WAIT_SECONDS</c>, <c>WORKER_DRAIN_SECONDS</c>, <c>WORKER_TRANSPORT</c>
-/// (<c>http</c> or <c>servicebus</c>), <c>SERVICE_BUS_CONNECTION_STRING</c>, <c>SERVICE_BUS_FQDN</c> and
-/// <c>SERVICE_BUS_RESULTS_QUEUE</c>.
+/// (<c>http</c> or <c>servicebus</c>), <c>SERVICE_BUS_CONNECTION_STRING</c>, <c>SERVICE_BUS_FQDN</c>,
+/// <c>AZURE_CLIENT_ID</c> and <c>SERVICE_BUS_RESULTS_QUEUE</c>.
 /// Unset values keep the <see cref="WorkerOptions"/> defaults.
 /// </summary>
 public static class WorkerEnvironment
@@ -69,6 +69,11 @@ public static class WorkerEnvironment
         if (Value(configuration, "SERVICE_BUS_FQDN") is { } fqdn)
         {
             options.ServiceBus.FullyQualifiedNamespace = fqdn;
+        }
+
+        if (Value(configuration, "AZURE_CLIENT_ID") is { } clientId)
+        {
+            options.ServiceBus.ManagedIdentityClientId = clientId;
         }
 
         if (Value(configuration, "SERVICE_BUS_RESULTS_QUEUE") is { } resultsQueue)

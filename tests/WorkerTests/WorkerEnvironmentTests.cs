@@ -97,7 +97,7 @@ public sealed class WorkerEnvironmentTests
 
     [Theory]
     [InlineData(null, null, "SERVICE_BUS_CONNECTION_STRING")]
-    [InlineData(null, "ns.servicebus.windows.net", "SERVICE_BUS_FQDN")]
+    [InlineData(null, "not a host/name", "SERVICE_BUS_FQDN")]
     [InlineData("not a connection string", null, "SERVICE_BUS_CONNECTION_STRING")]
     public void Validate_WhenServiceBusTransportLacksAUsableConnectionString_NamesTheSetting(string? connectionString, string? fqdn, string setting)
     {
@@ -106,6 +106,15 @@ public sealed class WorkerEnvironmentTests
         options.ServiceBus.FullyQualifiedNamespace = fqdn;
 
         options.Validate().ShouldContain(e => e.Contains(setting));
+    }
+
+    [Fact]
+    public void Validate_WhenOnlyTheNamespaceIsGiven_AcceptsItForTheEntraCredential()
+    {
+        var options = new WorkerOptions { Transport = WorkerTransport.ServiceBus };
+        options.ServiceBus.FullyQualifiedNamespace = "ns.servicebus.windows.net";
+
+        options.Validate().ShouldBeEmpty();
     }
 
     [Fact]

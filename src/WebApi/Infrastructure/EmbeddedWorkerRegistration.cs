@@ -33,6 +33,7 @@ internal static class EmbeddedWorkerRegistration
                 {
                     ConnectionString = configuration["SERVICE_BUS_CONNECTION_STRING"],
                     FullyQualifiedNamespace = configuration["SERVICE_BUS_FQDN"],
+                    ManagedIdentityClientId = configuration["AZURE_CLIENT_ID"],
                     ResultsQueue = configuration["SERVICE_BUS_RESULTS_QUEUE"] ?? ServiceBusWorkerOptions.DefaultResultsQueue,
                 };
             }

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using DagMaster.Worker.Client;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ internal sealed class ServiceBusTaskSource : ITaskSource
         _options = options;
         _logger = logger;
         var settings = options.ServiceBus;
-        _client = new ServiceBusClient(settings.ConnectionString, new ServiceBusClientOptions
+        var clientOptions = new ServiceBusClientOptions
         {
             RetryOptions = new ServiceBusRetryOptions
             {
@@ -38,7 +39,14 @@ internal sealed class ServiceBusTaskSource : ITaskSource
                 MaxDelay = options.MaxRetryDelay < settings.RetryDelay ? settings.RetryDelay : options.MaxRetryDelay,
                 TryTimeout = settings.TryTimeout,
             },
-        });
+        };
+        _client = string.IsNullOrWhiteSpace(settings.ConnectionString)
+            ? new ServiceBusClient(settings.FullyQualifiedNamespace, new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = settings.ManagedIdentityClientId,
+                ExcludeInteractiveBrowserCredential = true,
+            }), clientOptions)
+            : new ServiceBusClient(settings.ConnectionString, clientOptions);
         _resultsSender = _client.CreateSender(settings.ResultsQueue);
         _reporter = new ServiceBusResultReporter(_resultsSender, options.WorkerId);
     }
