@@ -87,6 +87,27 @@ public sealed class ResultQueueTests(ServiceBusAppFixture app) : ServiceBusTestB
         transport.GetRawText().ShouldContain("servicebus");
     }
 
+    [Fact]
+    public async Task Health_WhenTheNamespaceIsUnreachable_IsDegradedNotUnhealthy()
+    {
+        // Nothing listens on port 9: tasks would wait in the outbox, but DagMaster still accepts and tracks work.
+        await using var host = App.StartHost(new Dictionary<string, string>
+        {
+            ["SERVICE_BUS_CONNECTION_STRING"] = "Endpoint=sb://127.0.0.1:9;SharedAccessKeyName=k;SharedAccessKey=a2V5;UseDevelopmentEmulator=true",
+            ["WEBHOOK_WORKERS"] = "0",
+        });
+        using var client = host.CreateClient();
+
+        var health = await (await client.GetAsync("/api/v1/health", Ct)).ReadJsonAsync(200);
+        health.GetProperty("status").GetString().ShouldBe("degraded");
+        var transport = health.GetProperty("checks").GetProperty("transport");
+        transport.GetProperty("status").GetString().ShouldBe("failed");
+        transport.GetProperty("detail").GetString()!.ShouldStartWith("servicebus: ");
+        transport.GetProperty("latency_ms").GetDouble().ShouldBeGreaterThan(0);
+        health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("ok");
+        ((int)(await client.GetAsync("/readyz", Ct)).StatusCode).ShouldBe(200);
+    }
+
     private async Task<JsonElement> ReceiveTaskAsync(Guid jobId)
     {
         await using var client = new ServiceBusClient(App.Peer.ConnectionString);

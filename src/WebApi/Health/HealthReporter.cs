@@ -30,13 +30,13 @@ internal sealed class HealthReporter
         var credential = services.GetRequiredService<ICredentialHealth>();
         if (credential.InUse)
         {
-            checks["credential"] = await TimedAsync(credential.CheckAsync(cancellationToken), "Entra token available");
+            checks["credential"] = await TimedAsync(() => credential.CheckAsync(cancellationToken), "Entra token available");
         }
 
         var database = services.GetRequiredService<IDatabaseHealth>();
-        checks["database"] = await TimedAsync(database.CheckAsync(cancellationToken), "connected");
+        checks["database"] = await TimedAsync(() => database.CheckAsync(cancellationToken), "connected");
         var transport = services.GetRequiredService<ITransportHealth>();
-        checks["transport"] = await TimedAsync(transport.CheckAsync(cancellationToken), $"{transport.Name}: reachable", problem => $"{transport.Name}: {problem}");
+        checks["transport"] = await TimedAsync(() => transport.CheckAsync(cancellationToken), $"{transport.Name}: reachable", problem => $"{transport.Name}: {problem}");
 
         IReadOnlyList<InstanceDto>? instances = null;
         if (checks["database"].Status == "ok")
@@ -69,11 +69,11 @@ internal sealed class HealthReporter
         return new HealthReportDto(status, s_version, checks, instances);
     }
 
-    private static async Task<HealthCheckDto> TimedAsync(Task<string?> check, string okDetail, Func<string, string>? describe = null)
+    private static async Task<HealthCheckDto> TimedAsync(Func<Task<string?>> check, string okDetail, Func<string, string>? describe = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var problem = await check;
-        var latency = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
+        var problem = await check();
+        var latency = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
         return problem is null ? HealthCheckDto.Ok(okDetail, latency) : HealthCheckDto.Failed(describe?.Invoke(problem) ?? problem, latency);
     }
 }

@@ -16,6 +16,11 @@ public sealed class HealthEndpointsTests(DagMasterAppFixture app) : IntegrationT
         {
             checks.GetProperty(name).GetProperty("status").GetString().ShouldBe("ok", name);
         }
+
+        // Each dependency is timed on its own; no Entra token is used here, so there is no credential check.
+        checks.GetProperty("database").GetProperty("latency_ms").GetDouble().ShouldBeGreaterThan(0);
+        checks.GetProperty("transport").GetProperty("detail").GetString().ShouldBe("postgres: reachable");
+        checks.TryGetProperty("credential", out _).ShouldBeFalse();
     }
 
     [Fact]
