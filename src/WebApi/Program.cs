@@ -2,6 +2,7 @@ using DagMaster.Application;
 using DagMaster.Infrastructure;
 using DagMaster.WebApi;
 using DagMaster.WebApi.Endpoints;
+using DagMaster.WebApi.Infrastructure.Text;
 using DagMaster.WebUi;
 using DagMaster.WebApi.Security;
 using Hangfire;
@@ -33,6 +34,7 @@ app.UseSwaggerUi(settings =>
 app.UseAdminUi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<RequestTextGuardMiddleware>();
 
 app.MapHealthEndpoints();
 app.MapWorkflowsEndpoints();
