@@ -24,6 +24,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DagMaster.Infrastructure;
 
@@ -58,7 +59,11 @@ public static class DependencyInjection
             o.ConnectionString = database!.ConnectionString;
             o.AutoBootstrapSchema = configuration.GetValue("AUTO_BOOTSTRAP_SCHEMA", false);
         });
-        services.Configure<WorkflowOptions>(o => o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory);
+        services.Configure<WorkflowOptions>(o =>
+        {
+            o.Directory = configuration["WORKFLOWS_DIR"] ?? o.Directory;
+            o.MaxNodes = Math.Max(1, configuration.GetValue("WORKFLOW_MAX_NODES", WorkflowOptions.DefaultMaxNodes));
+        });
 
         var dataSource = DatabaseDataSource.Build(database!.ConnectionString, tokens, database.TokenRefreshInterval);
         services.AddSingleton(dataSource);
@@ -88,7 +93,7 @@ public static class DependencyInjection
         services.AddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<InstanceRegistry>());
         services.Configure<PlatformSeedOptions>(configuration.GetSection(PlatformSeedOptions.Section));
 
-        services.AddSingleton<IWorkflowDefinitionReader, YamlWorkflowDefinitionReader>();
+        services.AddSingleton<IWorkflowDefinitionReader>(sp => new YamlWorkflowDefinitionReader(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.MaxNodes));
         services.AddSingleton<IWorkflowSource, FolderWorkflowSource>();
         services.AddSingleton(TimeProvider.System);
 

@@ -3,6 +3,7 @@ using DagMaster.Infrastructure;
 using DagMaster.WebApi;
 using DagMaster.WebApi.Endpoints;
 using DagMaster.WebApi.Infrastructure;
+using DagMaster.WebApi.Infrastructure.Text;
 using DagMaster.WebUi;
 using DagMaster.WebApi.Security;
 using Hangfire;
@@ -50,6 +51,7 @@ app.UseSwaggerUi(settings =>
 app.UseAdminUi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<RequestTextGuardMiddleware>();
 
 app.MapHealthEndpoints();
 app.MapWorkflowsEndpoints();

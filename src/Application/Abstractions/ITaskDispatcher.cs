@@ -16,4 +16,11 @@ public interface ITaskDispatcher
 
     /// <summary>A job that ended: its attempts not yet delivered are withdrawn when the current unit of work commits.</summary>
     void WithdrawJob(JobId jobId);
+
+    /// <summary>
+    /// Whether the attempt has run out, asked inside the current unit of work (under its job's lock) and answered
+    /// on the database's clock. The attempt's entry stays locked until the unit of work ends, so a heartbeat that
+    /// arrives meanwhile waits and then finds the attempt over instead of being told it is current.
+    /// </summary>
+    Task<AttemptExpiry> CheckExpiryAsync(string taskId, CancellationToken cancellationToken);
 }

@@ -9,6 +9,9 @@ internal static class FanInRules
     private const string None = "";
     private const string Nested = "\u0000nested";
 
+    /// <summary>Fan-outs named per node at most: beyond two the rule is broken anyway, and the sets stay small on wide graphs.</summary>
+    private const int MaxTracked = 8;
+
     public static void Check(IReadOnlyList<NodeDefinition> order, IReadOnlyDictionary<string, NodeDefinition> nodes, List<WorkflowError> errors)
     {
         // For each node, the set of fan-outs that can be open when control arrives at it.
@@ -18,7 +21,13 @@ internal static class FanInRules
             var open = new HashSet<string>(StringComparer.Ordinal);
             foreach (var dependency in node.Dependencies)
             {
-                open.UnionWith(Leaving(nodes[dependency], arriving[dependency]));
+                foreach (var fanOut in Leaving(nodes[dependency], arriving[dependency]))
+                {
+                    if (open.Count < MaxTracked || fanOut is None or Nested)
+                    {
+                        open.Add(fanOut);
+                    }
+                }
             }
 
             if (open.Count == 0)

@@ -20,13 +20,14 @@ internal static class TemplateRules
         List<WorkflowError> errors)
     {
         var declaredInputs = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        var ancestors = Ancestors(order);
+        var ancestors = new AncestorIndex(order);
         var drafts = draft.Nodes.Where(n => n.Id is not null).GroupBy(n => n.Id!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         foreach (var node in order)
         {
             var source = drafts[node.Id];
-            var context = new Context(node.Id, declaredInputs, ancestors[node.Id], nodes, errors);
+            var nodeId = node.Id;
+            var context = new Context(nodeId, declaredInputs, candidate => ancestors.IsAncestor(candidate, nodeId), nodes, errors);
             switch (node.Type)
             {
                 case NodeType.Task when node.Task is not null:
@@ -52,29 +53,10 @@ internal static class TemplateRules
             }
         }
 
-        var everyNode = nodes.Keys.ToHashSet(StringComparer.Ordinal);
         foreach (var output in draft.Outputs)
         {
-            new Context(null, declaredInputs, everyNode, nodes, errors).CheckValue(output.Value, output.Line, $"outputs.{output.Name}", Roots.Standard);
+            new Context(null, declaredInputs, nodes.ContainsKey, nodes, errors).CheckValue(output.Value, output.Line, $"outputs.{output.Name}", Roots.Standard);
         }
-    }
-
-    private static Dictionary<string, HashSet<string>> Ancestors(IReadOnlyList<NodeDefinition> order)
-    {
-        var ancestors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var node in order)
-        {
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var dependency in node.Dependencies)
-            {
-                set.Add(dependency);
-                set.UnionWith(ancestors[dependency]);
-            }
-
-            ancestors[node.Id] = set;
-        }
-
-        return ancestors;
     }
 
     private enum Roots
@@ -87,7 +69,7 @@ internal static class TemplateRules
     private sealed class Context(
         string? nodeId,
         HashSet<string> declaredInputs,
-        HashSet<string> visibleNodes,
+        Func<string, bool> isVisible,
         IReadOnlyDictionary<string, NodeDefinition> nodes,
         List<WorkflowError> errors)
     {
@@ -176,7 +158,7 @@ internal static class TemplateRules
                 case "nodes" when !nodes.ContainsKey(first):
                     Error("template.node.unknown", $"'{path}' in '{key}' of {_where} names node '{first}', which does not exist", line);
                     break;
-                case "nodes" when !visibleNodes.Contains(first):
+                case "nodes" when !isVisible(first):
                     Error("template.node.not_ancestor", $"'{path}' in '{key}' of {_where} reads node '{first}', which is not an ancestor, so its output may not exist yet", line);
                     break;
                 case "nodes" when path.Segments.Count > 1 && !s_nodeFields.Contains(path.Segments[1]):

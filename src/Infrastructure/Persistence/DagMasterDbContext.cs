@@ -207,6 +207,17 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         }
     }
 
+    /// <summary>Runs a query inside the unit of work's transaction (started when none is open) and answers its first value.</summary>
+    internal async Task<object?> ScalarAsync(string sql, IEnumerable<Npgsql.NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        await EnsureTransactionAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(sql, (Npgsql.NpgsqlConnection)Database.GetDbConnection(),
+            (Npgsql.NpgsqlTransaction)Database.CurrentTransaction!.GetDbTransaction());
+        command.Parameters.AddRange(parameters.ToArray());
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
     /// <summary>
     /// A unit of work commits or rolls back as a whole and never retries inside its transaction, so EF's
     /// savepoint around each SaveChanges would only add two round trips.

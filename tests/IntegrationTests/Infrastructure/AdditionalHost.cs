@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DagMaster.IntegrationTests.Infrastructure;
 
@@ -7,10 +8,14 @@ namespace DagMaster.IntegrationTests.Infrastructure;
 public sealed class AdditionalHost : WebApplicationFactory<Program>
 {
     private readonly DagMasterAppFixture _primary;
+    private readonly TimeProvider? _clock;
 
-    public AdditionalHost(DagMasterAppFixture primary)
+    /// <param name="primary">The fixture whose database and workflows this instance shares.</param>
+    /// <param name="clock">This instance's clock, when it should not be the system's (a clock running ahead).</param>
+    public AdditionalHost(DagMasterAppFixture primary, TimeProvider? clock = null)
     {
         _primary = primary;
+        _clock = clock;
         UseKestrel(0);
         StartServer();
     }
@@ -26,6 +31,10 @@ public sealed class AdditionalHost : WebApplicationFactory<Program>
         builder.UseSetting("WEBHOOK_WORKERS", "0"); // the primary host sends the callbacks
         builder.UseSetting("WORKER_LEASE_SECONDS", "30");
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
+        if (_clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_clock));
+        }
     }
 
     protected override void ConfigureClient(HttpClient client)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DagMaster.IntegrationTests.Infrastructure;
 
@@ -10,7 +11,7 @@ public sealed class RawWorker
 {
     private readonly HttpClient _client;
 
-    public RawWorker(DagMasterAppFixture app, string workerId = "raw-worker", string key = DagMasterAppFixture.WorkerKey)
+    public RawWorker(WebApplicationFactory<Program> app, string workerId = "raw-worker", string key = DagMasterAppFixture.WorkerKey)
     {
         _client = app.CreateClient();
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

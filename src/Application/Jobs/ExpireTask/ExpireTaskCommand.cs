@@ -1,4 +1,4 @@
 namespace DagMaster.Application.Jobs.ExpireTask;
 
-/// <summary>The sweep's verdict on a claimed attempt that ran out: timed out, or its lease lapsed.</summary>
-public sealed record ExpireTaskCommand(string TaskId, bool TimedOut, int TimeoutSeconds) : ICommand;
+/// <summary>The sweep found a claimed attempt that ran out (timed out, or its lease lapsed); the handler checks again under the job's lock.</summary>
+public sealed record ExpireTaskCommand(string TaskId, int TimeoutSeconds) : ICommand;

@@ -1,3 +1,5 @@
+using DagMaster.Application.Common.Validation;
+
 namespace DagMaster.Application.Jobs.ListJobs;
 
 public sealed class ListJobsQueryValidator : AbstractValidator<ListJobsQuery>
@@ -11,6 +13,7 @@ public sealed class ListJobsQueryValidator : AbstractValidator<ListJobsQuery>
             .WithMessage($"'status' must be one of {string.Join(", ", s_statuses)}");
         RuleFor(q => q.Cursor).Must(c => c is null || JobCursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API returned");
         RuleFor(q => q.Refs).Must(r => r is null || r.Count <= 10).WithMessage("at most 10 ref filters");
+        RuleFor(q => q.Refs).Must(RefFilters.AreShort).WithMessage(RefFilters.TooLongMessage);
         RuleFor(q => q.WorkflowId).MaximumLength(64);
         RuleFor(q => q.CorrelationId).MaximumLength(256);
         RuleFor(q => q.PlatformId).MaximumLength(64);

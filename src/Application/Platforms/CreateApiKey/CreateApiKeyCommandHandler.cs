@@ -10,7 +10,7 @@ public sealed class CreateApiKeyCommandHandler(IPlatformRepository platforms, Ti
     {
         var platform = await platforms.GetAsync(command.PlatformId, cancellationToken) ?? throw new NotFoundException("Platform", command.PlatformId);
         var key = ApiKeys.NewKey(platform.Id);
-        var stored = platform.AddApiKey(command.Name ?? "default", ApiKeys.Hash(key), ApiKeys.PrefixOf(key), clock);
+        var stored = platform.AddApiKey(command.Name ?? "default", ApiKeys.Hash(key), ApiKeys.PrefixOf(platform.Id, key), clock);
         return new CreatedApiKeyDto(stored.Id, platform.Id, stored.Name, stored.Prefix, key, stored.CreatedAt);
     }
 }

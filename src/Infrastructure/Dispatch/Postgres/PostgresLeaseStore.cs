@@ -93,7 +93,6 @@ internal sealed class PostgresLeaseStore(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(QueueSql.Expired, connection);
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
         command.Parameters.AddWithValue("limit", limit);
         var expired = new List<ExpiredTask>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

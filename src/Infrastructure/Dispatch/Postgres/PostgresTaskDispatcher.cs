@@ -2,6 +2,7 @@ using DagMaster.Application.Abstractions;
 using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
 using DagMaster.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using static DagMaster.Infrastructure.Persistence.BatchStatements;
@@ -12,7 +13,7 @@ namespace DagMaster.Infrastructure.Dispatch.Postgres;
 /// The PostgreSQL queue's side of a unit of work: the queue rows it adds and deletes travel in the commit's batch,
 /// with a NOTIFY that PostgreSQL delivers at commit; waiting claims of this process are woken at once after it.
 /// </summary>
-internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clock) : ITaskDispatcher, IUnitOfWorkParticipant
+internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clock, IServiceProvider services) : ITaskDispatcher, IUnitOfWorkParticipant
 {
     private readonly List<QueuedTask> _tasks = [];
     private readonly List<string> _finished = [];
@@ -54,6 +55,10 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clo
         _tasks.RemoveAll(t => t.JobId == jobId.Value);
         _withdrawnJobs.Add(jobId.Value);
     }
+
+    public async Task<AttemptExpiry> CheckExpiryAsync(string taskId, CancellationToken cancellationToken) =>
+        (AttemptExpiry)((int?)await services.GetRequiredService<DagMasterDbContext>()
+            .ScalarAsync(QueueSql.CheckExpiry, [new NpgsqlParameter("task", taskId)], cancellationToken) ?? 0);
 
     public void Reset()
     {

@@ -97,12 +97,28 @@ internal static class QueueSql
         )
         """ + NodeAndJob;
 
+    /// <summary>Claimed attempts that ran out, on the database's clock (leases are set with it too).</summary>
     public const string Expired = """
-        SELECT task_id, claimed_at + make_interval(secs => timeout_seconds) < @now AS timed_out, timeout_seconds
+        SELECT task_id, claimed_at + make_interval(secs => timeout_seconds) < now() AS timed_out, timeout_seconds
         FROM dagmaster.task_queue
         WHERE claimed_by IS NOT NULL
-          AND (lease_expires_at < @now OR claimed_at + make_interval(secs => timeout_seconds) < @now)
+          AND (lease_expires_at < now() OR claimed_at + make_interval(secs => timeout_seconds) < now())
         ORDER BY lease_expires_at
         LIMIT @limit
+        """;
+
+    /// <summary>
+    /// One attempt's expiry (0 current, 1 lease lapsed, 2 timed out), locking its entry: a heartbeat waits for the
+    /// unit of work that asked. No row: the attempt is no longer claimed.
+    /// </summary>
+    public const string CheckExpiry = """
+        SELECT CASE
+                   WHEN claimed_at + make_interval(secs => timeout_seconds) < now() THEN 2
+                   WHEN lease_expires_at < now() THEN 1
+                   ELSE 0
+               END
+        FROM dagmaster.task_queue
+        WHERE task_id = @task AND claimed_by IS NOT NULL
+        FOR UPDATE
         """;
 }

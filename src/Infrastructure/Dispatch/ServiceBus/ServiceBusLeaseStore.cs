@@ -9,7 +9,7 @@ namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 /// holds the message lock). Starts, progress and checkpoints update the node; an attempt times out
 /// <c>timeout_seconds</c> after it started, or, when no worker took it, once its message expired.
 /// </summary>
-internal sealed class ServiceBusLeaseStore(NpgsqlDataSource dataSource, TaskReports reports, TimeProvider clock) : ITaskLeaseStore
+internal sealed class ServiceBusLeaseStore(NpgsqlDataSource dataSource, TaskReports reports) : ITaskLeaseStore
 {
     public bool SupportsClaims => false;
 
@@ -31,7 +31,6 @@ internal sealed class ServiceBusLeaseStore(NpgsqlDataSource dataSource, TaskRepo
     public async Task<IReadOnlyList<ExpiredTask>> FindExpiredAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(OutboxSql.Expired);
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
         command.Parameters.AddWithValue("limit", limit);
         var expired = new List<ExpiredTask>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -2,6 +2,7 @@ using DagMaster.Application.Abstractions;
 using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
 using DagMaster.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +15,7 @@ namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 /// transaction, and the relay is woken once that commits. Withdrawn jobs' rows are deleted in the same way, so a task
 /// not yet sent when its job ended is never sent.
 /// </summary>
-internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<ServiceBusSettings> settings, TimeProvider clock)
+internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<ServiceBusSettings> settings, TimeProvider clock, IServiceProvider services)
     : ITaskDispatcher, IUnitOfWorkParticipant
 {
     private readonly List<OutboxMessage> _messages = [];
@@ -53,6 +54,10 @@ internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<Servi
         _messages.RemoveAll(m => m.JobId == jobId.Value);
         _withdrawnJobs.Add(jobId.Value);
     }
+
+    public async Task<AttemptExpiry> CheckExpiryAsync(string taskId, CancellationToken cancellationToken) =>
+        (AttemptExpiry)((int?)await services.GetRequiredService<DagMasterDbContext>()
+            .ScalarAsync(OutboxSql.CheckExpiry, [new NpgsqlParameter("task", taskId)], cancellationToken) ?? 0);
 
     public void Reset()
     {

@@ -34,7 +34,7 @@ public sealed partial class SweepJob(IServiceScopeFactory scopes, ILogger<SweepJ
 
         foreach (var expired in work.ExpiredTasks)
         {
-            await SendAsync(new ExpireTaskCommand(expired.TaskId, expired.TimedOut, expired.TimeoutSeconds), cancellationToken);
+            await SendAsync(new ExpireTaskCommand(expired.TaskId, expired.TimeoutSeconds), cancellationToken);
         }
 
         foreach (var jobId in work.JobsWithDueRetries)

@@ -11,9 +11,10 @@ namespace DagMaster.Infrastructure.Workflows.Yaml;
 /// <summary>
 /// Reads the YAML workflow format (map form and list form) into a <see cref="WorkflowDraft"/> that keeps the
 /// line of every key, then lets <see cref="WorkflowDefinition.Create"/> enforce the structural rules. Reading
-/// errors (syntax, unknown keys, wrong types) and rule violations are reported together.
+/// errors (syntax, unknown keys, wrong types) and rule violations are reported together. A workflow with more
+/// than <paramref name="maxNodes"/> nodes is refused as soon as the YAML is parsed, before any node is read.
 /// </summary>
-internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
+internal sealed class YamlWorkflowDefinitionReader(int maxNodes = WorkflowOptions.DefaultMaxNodes) : IWorkflowDefinitionReader
 {
     public const int MaxSourceBytes = 1024 * 1024;
 
@@ -44,7 +45,7 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
         return new WorkflowReadResult(null, errors.OrderBy(e => e.Line ?? 0).ToList(), hash);
     }
 
-    private static WorkflowDraft? ReadDraft(string source, List<WorkflowError> errors)
+    private WorkflowDraft? ReadDraft(string source, List<WorkflowError> errors)
     {
         var size = Encoding.UTF8.GetByteCount(source);
         if (size > MaxSourceBytes)
@@ -78,6 +79,13 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
         }
 
         var top = new YamlMapping(root, "the workflow", errors);
+        if (top.Get("nodes") is { } nodes && NodeCount(nodes) > maxNodes)
+        {
+            errors.Add(new WorkflowError(
+                "nodes.limit", $"the workflow has {NodeCount(nodes):N0} nodes; a workflow may have at most {maxNodes:N0} (WORKFLOW_MAX_NODES)", top.KeyLines.GetValueOrDefault("nodes", top.Line)));
+            return null;
+        }
+
         top.ReportUnknownKeys(WorkflowSchemaV1.TopLevel);
         return new WorkflowDraft
         {
@@ -93,6 +101,13 @@ internal sealed class YamlWorkflowDefinitionReader : IWorkflowDefinitionReader
             Outputs = ReadOutputs(top),
         };
     }
+
+    private static int NodeCount(YamlNode nodes) => nodes switch
+    {
+        YamlMappingNode map => map.Children.Count,
+        YamlSequenceNode list => list.Children.Count,
+        _ => 0,
+    };
 
     private static List<InputDraft> ReadInputs(YamlMapping top, List<WorkflowError> errors)
     {
