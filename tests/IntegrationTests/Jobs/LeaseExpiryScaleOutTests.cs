@@ -5,7 +5,7 @@ using DagMaster.IntegrationTests.Infrastructure;
 namespace DagMaster.IntegrationTests.Jobs;
 
 /// <summary>An attempt fails for a lapsed lease only when the database's clock says so, checked under the job's lock.</summary>
-public sealed class LeaseExpiryTests(DagMasterAppFixture app) : IntegrationTestBase(app)
+public sealed class LeaseExpiryScaleOutTests(DagMasterAppFixture app) : IntegrationTestBase(app)
 {
     private JobsApi Jobs => new(Client);
 
