@@ -80,7 +80,9 @@ public sealed class BrowserSession : IAsyncDisposable
             response => response.Request.Method == "POST" && response.Url.Contains("/ui/login", StringComparison.Ordinal));
         try
         {
-            await Page.WaitForURLAsync(url => !url.Contains("/ui/login", StringComparison.Ordinal));
+            // Leaving the login page is what counts: the next page's load event may be held up by its own requests
+            // (the dashboard's refresh), which once timed this wait out although the login had succeeded.
+            await Page.WaitForURLAsync(url => !url.Contains("/ui/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
