@@ -123,8 +123,11 @@ public sealed partial class Job
             case NodeType.FanOut:
                 ExpandFanOut(definition, spec, node, now);
                 return true;
-            default:
+            case NodeType.FanIn:
                 return AggregateFanIn(spec, node, now);
+            default:
+                // A node type added to the workflow model but not to the engine must fail loudly, not run as a fan-in.
+                throw new InvalidOperationException($"node '{spec.Id}' has type {spec.Type}, which the engine does not run");
         }
     }
 
