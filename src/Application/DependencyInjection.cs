@@ -2,6 +2,7 @@ using DagMaster.Application.Jobs.ApplyTaskResults;
 using DagMaster.Application.Assets.Common;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Application.Jobs.SubmitJob;
+using DagMaster.Application.Common.Tenants;
 using DagMaster.Application.Workflows.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class DependencyInjection
         services.AddScoped<JobExecution>();
         services.AddSingleton<TaskResultBatcher>();
         services.AddScoped<JobSubmitter>();
+        services.AddScoped<TenantGuard>();
         services.AddSingleton<JobSubmissionBatcher>();
         services.AddScoped<AssetCallbacks>();
         services.AddScoped<AssetVersions>();

@@ -1,4 +1,5 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Application.Common.Tenants;
 using DagMaster.Application.Jobs.GetDashboard;
 using DagMaster.Application.Jobs.GetJobGraph;
 using DagMaster.Application.Jobs.ListJobs;
@@ -92,6 +93,15 @@ public static class DependencyInjection
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<IInstanceRegistry>(sp => sp.GetRequiredService<InstanceRegistry>());
         services.Configure<PlatformSeedOptions>(configuration.GetSection(PlatformSeedOptions.Section));
+        services.Configure<TenantOptions>(o =>
+        {
+            o.MaxPriority = Math.Clamp(configuration.GetValue("PLATFORM_MAX_PRIORITY", o.MaxPriority), 0, 9);
+            o.MaxRunningJobs = Math.Max(1, configuration.GetValue("PLATFORM_MAX_RUNNING_JOBS", o.MaxRunningJobs));
+        });
+        services.AddScoped<ITenantPolicies, TenantPolicies>();
+        services.AddSingleton(new FanOutLimits(
+            Math.Max(1, configuration.GetValue("FANOUT_MAX_CHILDREN", FanOutLimits.DefaultMaxChildren)),
+            Math.Max(1, configuration.GetValue("FANOUT_DEFAULT_MAX_PARALLEL", FanOutLimits.DefaultDefaultMaxParallel))));
 
         services.AddSingleton<IWorkflowDefinitionReader>(sp => new YamlWorkflowDefinitionReader(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.MaxNodes));
         services.AddSingleton<IWorkflowSource, FolderWorkflowSource>();

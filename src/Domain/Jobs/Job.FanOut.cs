@@ -39,6 +39,13 @@ public sealed partial class Job
             return;
         }
 
+        if (items.Count > _fanOutLimits.MaxChildren)
+        {
+            FailNodeForGood(
+                node, $"fan_out source has {items.Count:N0} items; a fan_out may create at most {_fanOutLimits.MaxChildren:N0} children (FANOUT_MAX_CHILDREN)", now);
+            return;
+        }
+
         var children = new List<JobNode>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
@@ -60,7 +67,7 @@ public sealed partial class Job
 
         node.MarkExpanded(TemplateValues.ToJson(items.Count), now);
         node.CountChildren(items.Count, 0, 0);
-        Record(JobEventTypes.NodeStarted, node.NodeId, new { children = items.Count, max_parallel = spec.MaxParallel }, null, now);
+        Record(JobEventTypes.NodeStarted, node.NodeId, new { children = items.Count, max_parallel = spec.MaxParallel ?? _fanOutLimits.DefaultMaxParallel }, null, now);
         foreach (var child in children)
         {
             child.MarkReady(now);
@@ -85,7 +92,7 @@ public sealed partial class Job
             changed = true;
         }
 
-        var free = Math.Min((spec.MaxParallel ?? int.MaxValue) - parent.ChildrenActive, parent.ChildrenWaiting);
+        var free = Math.Min((spec.MaxParallel ?? _fanOutLimits.DefaultMaxParallel) - parent.ChildrenActive, parent.ChildrenWaiting);
         var first = new List<JobNode>();
         foreach (var child in inMemory.Where(c => c.AttemptsThisRun == 0).Take(Math.Max(free, 0)))
         {

@@ -20,6 +20,7 @@ public sealed partial class Job : Entity, IAggregateRoot
     private readonly Dictionary<string, FanOutDemand> _demands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string?>> _childOutputs = new(StringComparer.Ordinal);
     private Dictionary<string, JobNode>? _nodesById;
+    private FanOutLimits _fanOutLimits = FanOutLimits.Default;
     private object? _inputs;
     private Dictionary<string, (string Json, object? Value)>? _parsedOutputs;
 
@@ -131,6 +132,9 @@ public sealed partial class Job : Entity, IAggregateRoot
         job.Record(JobEventTypes.JobCreated, null, new { workflow_id = definition.WorkflowId, workflow_version = definition.Version }, submission.SubmittedBy, now);
         return job;
     }
+
+    /// <summary>The deployment's fan-out bounds for what this job does from now on (not stored: they are settings).</summary>
+    public void UseLimits(FanOutLimits limits) => _fanOutLimits = limits;
 
     /// <summary>Starts the job: the start node completes and the first tasks are dispatched.</summary>
     public void Start(WorkflowDefinition definition, TimeProvider clock)

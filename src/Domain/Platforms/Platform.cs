@@ -37,6 +37,15 @@ public sealed class Platform : Entity, IAggregateRoot
 
     public string? CallbackUrl { get; private set; }
 
+    /// <summary>Workflows an operator allowed its keys to submit directly, beyond those its kinds map to.</summary>
+    public IReadOnlyList<string> AllowedWorkflows { get; private set; } = [];
+
+    /// <summary>The highest priority its keys may give a job; null: the deployment's default ceiling.</summary>
+    public int? MaxPriority { get; private set; }
+
+    /// <summary>How many of its jobs may be pending or running at once; null: the deployment's default.</summary>
+    public int? MaxRunningJobs { get; private set; }
+
     /// <summary>The HMAC-SHA256 key for callback signatures.</summary>
     public string SigningSecret { get; private set; } = null!;
 
@@ -103,6 +112,9 @@ public sealed class Platform : Entity, IAggregateRoot
         return Workflows.GetValueOrDefault(kind);
     }
 
+    /// <summary>Whether its keys may submit jobs of <paramref name="workflowId"/>: a workflow one of its kinds maps to, or one an operator allowed.</summary>
+    public bool MaySubmit(string workflowId) => Workflows.Values.Contains(workflowId, StringComparer.Ordinal) || AllowedWorkflows.Contains(workflowId, StringComparer.Ordinal);
+
     /// <summary>The required ref keys missing from <paramref name="refs"/> (present means a non-empty value).</summary>
     public IReadOnlyList<string> MissingRefs(IReadOnlyDictionary<string, string?> refs) =>
         RequiredRefs.Where(r => !refs.TryGetValue(r, out var value) || string.IsNullOrEmpty(value)).ToList();
@@ -116,6 +128,9 @@ public sealed class Platform : Entity, IAggregateRoot
         VersionRef = settings.VersionRef;
         Workflows = new Dictionary<string, string>(settings.Workflows, StringComparer.Ordinal);
         CallbackUrl = settings.CallbackUrl;
+        AllowedWorkflows = [.. settings.AllowedWorkflows ?? []];
+        MaxPriority = settings.MaxPriority;
+        MaxRunningJobs = settings.MaxRunningJobs;
         UpdatedAt = now;
     }
 }

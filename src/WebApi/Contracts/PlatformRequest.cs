@@ -12,8 +12,12 @@ public sealed record PlatformRequest(
     string? VersionRef,
     IReadOnlyDictionary<string, string>? Workflows,
     string? CallbackUrl,
-    string? SigningSecret)
+    string? SigningSecret,
+    IReadOnlyList<string>? AllowedWorkflows = null,
+    int? MaxPriority = null,
+    int? MaxRunningJobs = null)
 {
     public PlatformSettings ToSettings() => new(
-        DisplayName ?? string.Empty, Description, RequiredRefs ?? [], OptionalRefs ?? [], VersionRef, Workflows ?? new Dictionary<string, string>(), CallbackUrl);
+        DisplayName ?? string.Empty, Description, RequiredRefs ?? [], OptionalRefs ?? [], VersionRef, Workflows ?? new Dictionary<string, string>(), CallbackUrl,
+        AllowedWorkflows, MaxPriority, MaxRunningJobs);
 }

@@ -40,7 +40,7 @@ public static class SubmissionsEndpoints
         }
 
         var response = await sender.Send(
-            new SubmitAssetCommand(platformId, request.RequestId ?? idempotencyKey, request.Kind, request.Refs, request.VersionLabel, request.Inputs, request.Priority, Callers.Of(context)),
+            new SubmitAssetCommand(platformId, request.RequestId ?? idempotencyKey, request.Kind, request.Refs, request.VersionLabel, request.Inputs, request.Priority, Callers.Of(context), Tenant.Of(context) is not null),
             cancellationToken);
         return TypedResults.Accepted(response.StatusUrl, response);
     }

@@ -44,6 +44,20 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Detail = concurrent.Message,
                 Type = "https://dagmaster.dev/problems/concurrent-write",
             },
+            ForbiddenException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Not allowed.",
+                Detail = forbidden.Message,
+                Type = "https://dagmaster.dev/problems/forbidden",
+            },
+            TooManyRequestsException tooMany => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = tooMany.Message,
+                Type = "https://dagmaster.dev/problems/too-many-requests",
+            },
             TransportMismatchException mismatch => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -67,6 +81,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyRequestsException limited)
+        {
+            httpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -9,13 +9,16 @@ public sealed class AdditionalHost : WebApplicationFactory<Program>
 {
     private readonly DagMasterAppFixture _primary;
     private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="primary">The fixture whose database and workflows this instance shares.</param>
     /// <param name="clock">This instance's clock, when it should not be the system's (a clock running ahead).</param>
-    public AdditionalHost(DagMasterAppFixture primary, TimeProvider? clock = null)
+    /// <param name="settings">Settings of this instance only (environment variable names), over the shared ones.</param>
+    public AdditionalHost(DagMasterAppFixture primary, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _primary = primary;
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
         StartServer();
     }
@@ -31,6 +34,11 @@ public sealed class AdditionalHost : WebApplicationFactory<Program>
         builder.UseSetting("WEBHOOK_WORKERS", "0"); // the primary host sends the callbacks
         builder.UseSetting("WORKER_LEASE_SECONDS", "30");
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(_clock));

@@ -50,7 +50,7 @@ public sealed class TenantIsolationTests(DagMasterAppFixture app) : IntegrationT
         await b2b.CreatePlatformAsync("tagger");
         var (platform, _) = await b2b.KeyClientAsync("tagger");
 
-        var job = await (await platform.PostAsJsonAsync("/api/v1/jobs", new { workflow_id = "echo_test", inputs = new { message = "x" } }, Ct)).ReadJsonAsync(201);
+        var job = await (await platform.PostAsJsonAsync("/api/v1/jobs", new { workflow_id = B2BApi.WorkflowId, inputs = new { message = "x" } }, Ct)).ReadJsonAsync(201);
 
         job.GetProperty("platform_id").GetString().ShouldBe("tagger");
         (await platform.GetAsync($"/api/v1/jobs/{job.GetProperty("job_id").GetGuid()}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -79,4 +79,23 @@ public sealed class WebhookTests(DagMasterAppFixture app) : IntegrationTestBase(
         body.GetProperty("artifacts").ValueKind.ShouldBe(JsonValueKind.Null);
         body.GetProperty("error").GetString()!.ShouldContain("test");
     }
+
+    [Fact]
+    public async Task JobCancelled_WhenAnotherHostOfTheProcessHasStopped_StillSendsTheCallback()
+    {
+        // Hangfire's log provider is process-wide: it used to be the stopped host's logger factory, and creating the
+        // callback's Hangfire job then threw on it, so no callback was enqueued.
+        await using (var other = new AdditionalHost(App))
+        {
+            (await other.CreateClient().GetAsync("/livez", Ct)).EnsureSuccessStatusCode();
+        }
+
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await new B2BApi(App, Client).CreatePlatformAsync("afterstop", receiver.Url.ToString());
+        var accepted = await B2BApi.SubmitOkAsync(Client, "afterstop", "s1", "x", "V1");
+        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.GetProperty("job_id").GetGuid()}/cancel", new { reason = "stop" }, Ct);
+
+        await Poll.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= 1, "the cancellation callback", 30);
+        receiver.Requests.Single().Event.ShouldBe("job.cancelled");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DagMaster.Application.Common.Exceptions;
 using DagMaster.Application.Common.Telemetry;
+using DagMaster.Application.Common.Tenants;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Application.Workflows.Catalog;
 using DagMaster.Domain.Assets;
@@ -18,6 +19,7 @@ public sealed class SubmitAssetCommandHandler(
     IWorkflowCatalog catalog,
     IJobRepository jobs,
     JobExecution execution,
+    TenantGuard tenants,
     TimeProvider clock)
     : ICommandHandler<SubmitAssetCommand, SubmissionResponse>
 {
@@ -52,6 +54,11 @@ public sealed class SubmitAssetCommandHandler(
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
+        }
+
+        if (command.ByPlatformKey)
+        {
+            await tenants.CheckAsync(platform.Id, workflowId: null, command.Priority ?? 0, cancellationToken);
         }
 
         var label = command.VersionLabel ?? (platform.VersionRef is { } versionRef ? refs.GetValueOrDefault(versionRef) : null);

@@ -14,7 +14,12 @@ namespace DagMaster.Application.Jobs.Common;
 /// applied together.
 /// </summary>
 public sealed partial class JobExecution(
-    IJobRepository jobs, IWorkflowCatalog catalog, ITaskDispatcher dispatcher, TimeProvider clock, ILogger<JobExecution> logger) : IDisposable
+    IJobRepository jobs,
+    IWorkflowCatalog catalog,
+    ITaskDispatcher dispatcher,
+    FanOutLimits fanOutLimits,
+    TimeProvider clock,
+    ILogger<JobExecution> logger) : IDisposable
 {
     private readonly Dictionary<JobId, JobStatus> _statusBefore = [];
     private IDisposable? _logScope;
@@ -41,6 +46,7 @@ public sealed partial class JobExecution(
         {
             loaded[job.Id] = (job, await DefinitionOfAsync(job, cancellationToken));
             _statusBefore[job.Id] = job.Status;
+            job.UseLimits(fanOutLimits);
         }
 
         var missing = jobIds.Where(id => !loaded.ContainsKey(id)).ToList();
@@ -66,6 +72,7 @@ public sealed partial class JobExecution(
     public void Track(Job job, bool logScope = true)
     {
         _statusBefore[job.Id] = job.Status;
+        job.UseLimits(fanOutLimits);
         if (!logScope)
         {
             return;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DagMaster.Application.Common.Exceptions;
 using DagMaster.Application.Common.Telemetry;
+using DagMaster.Application.Common.Tenants;
 using DagMaster.Application.Jobs.Common;
 using DagMaster.Application.Jobs.GetJob;
 using DagMaster.Application.Workflows.Catalog;
@@ -17,12 +18,14 @@ namespace DagMaster.Application.Jobs.SubmitJob;
 /// Creates the job, its nodes, its first events and its first task dispatches in the unit of work (committed by
 /// the caller's pipeline). With an idempotency key, the same body answers the existing job and a different body
 /// is a conflict. Every refusal (unknown workflow, bad inputs, idempotency conflict) is thrown before the job is
-/// added, so a refused submission leaves the unit of work as it found it.
+/// added, so a refused submission leaves the unit of work as it found it. A platform key's submission is held to
+/// its platform's policy (<see cref="TenantGuard"/>).
 /// </summary>
 public sealed class JobSubmitter(
     IWorkflowCatalog catalog,
     IJobRepository jobs,
     JobExecution execution,
+    TenantGuard tenants,
     TimeProvider clock)
 {
     public async Task<SubmitJobResponse> SubmitAsync(SubmitJobCommand command, CancellationToken cancellationToken)
@@ -48,6 +51,11 @@ public sealed class JobSubmitter(
                 JobGuards.CheckIdempotentReplay(existing, requestHash);
                 return new SubmitJobResponse(existing.Id.Value, Replayed: true);
             }
+        }
+
+        if (command.PlatformId is { } platformId)
+        {
+            await tenants.CheckAsync(platformId, definition.WorkflowId, command.Priority ?? 0, cancellationToken);
         }
 
         var contentHash = await catalog.ContentHashAsync(definition.WorkflowId, definition.Version, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class SubmitJobsCommandHandler(JobSubmitter submitter) : ICommandH
             {
                 outcomes.Add(new SubmissionOutcome(await submitter.SubmitAsync(submission, cancellationToken), null));
             }
-            catch (Exception ex) when (ex is NotFoundException or ValidationException or BusinessRuleValidationException)
+            catch (Exception ex) when (ex is NotFoundException or ValidationException or BusinessRuleValidationException or ForbiddenException or TooManyRequestsException)
             {
                 // Refused before anything was added (JobSubmitter), so the other submissions go on.
                 outcomes.Add(new SubmissionOutcome(null, ex));

@@ -26,6 +26,10 @@ internal static class PlatformSettingsRules
             .Must(w => Regex.IsMatch(w.Key, RefPattern) && Regex.IsMatch(w.Value, WorkflowIdPattern))
             .WithMessage("each request kind must match " + RefPattern + " and each workflow id " + WorkflowIdPattern)
             .OverridePropertyName("workflows");
+        validator.RuleForEach(c => settings(c).AllowedWorkflows ?? Array.Empty<string>()).Matches(WorkflowIdPattern)
+            .WithMessage("each allowed workflow id must match " + WorkflowIdPattern).OverridePropertyName("allowed_workflows");
+        validator.RuleFor(c => settings(c).MaxPriority).InclusiveBetween(0, 9).OverridePropertyName("max_priority");
+        validator.RuleFor(c => settings(c).MaxRunningJobs).InclusiveBetween(1, 1_000_000).OverridePropertyName("max_running_jobs");
         validator.RuleFor(c => settings(c).CallbackUrl)
             .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             .WithMessage("'callback_url' must be an absolute http(s) URL").OverridePropertyName("callback_url");

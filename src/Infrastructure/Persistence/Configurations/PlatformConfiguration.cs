@@ -18,6 +18,9 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         builder.Property(p => p.VersionRef).HasColumnName("version_ref").HasMaxLength(64);
         builder.Property(p => p.Workflows).HasColumnName("workflows").AsJsonb().IsRequired();
         builder.Property(p => p.CallbackUrl).HasColumnName("callback_url").HasMaxLength(2048);
+        builder.Property(p => p.AllowedWorkflows).HasColumnName("allowed_workflows").AsJsonb().IsRequired();
+        builder.Property(p => p.MaxPriority).HasColumnName("max_priority");
+        builder.Property(p => p.MaxRunningJobs).HasColumnName("max_running_jobs");
         builder.Property(p => p.SigningSecret).HasColumnName("signing_secret").HasMaxLength(256).IsRequired();
         builder.Property(p => p.IsActive).HasColumnName("is_active");
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");

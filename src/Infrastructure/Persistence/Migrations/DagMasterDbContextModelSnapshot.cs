@@ -591,6 +591,11 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("platform_id");
 
+                    b.Property<string>("AllowedWorkflows")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("allowed_workflows");
+
                     b.Property<string>("CallbackUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)")
@@ -613,6 +618,14 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<int?>("MaxPriority")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_priority");
+
+                    b.Property<int?>("MaxRunningJobs")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_running_jobs");
 
                     b.Property<string>("OptionalRefs")
                         .IsRequired()

@@ -37,7 +37,9 @@ internal static class HangfireRegistration
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(LiveHostsLogProvider.Instance));
+        services.AddHostedService<HangfireLogging>();
 
         // WEBHOOK_WORKERS: Hangfire workers of this instance (default 2); 0 runs neither a Hangfire server nor the
         // outbox hand-over here (another instance sends the callbacks).
