@@ -13,7 +13,7 @@ public sealed class ClaimTasksCommandHandler(ITaskLeaseStore leases) : ICommandH
     {
         if (!leases.SupportsClaims)
         {
-            throw new TransportMismatchException("Tasks are delivered through Azure Service Bus (TASK_TRANSPORT=servicebus): receive them from the queues instead of claiming.");
+            throw TransportMismatchException.NoClaims();
         }
 
         var request = new ClaimRequest(command.WorkerId, command.Queues, command.Handlers is { Count: > 0 } h ? h : null, command.MaxTasks);

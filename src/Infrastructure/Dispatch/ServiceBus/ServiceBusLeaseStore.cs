@@ -14,7 +14,7 @@ internal sealed class ServiceBusLeaseStore(NpgsqlDataSource dataSource, TaskRepo
     public bool SupportsClaims => false;
 
     public Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
-        throw new TransportMismatchException("Tasks are delivered through Azure Service Bus (TASK_TRANSPORT=servicebus): receive them from the queues instead of claiming.");
+        throw TransportMismatchException.NoClaims();
 
     public Task WaitForTasksAsync(IReadOnlyCollection<string> queues, TimeSpan timeout, CancellationToken cancellationToken) =>
         Task.Delay(timeout, cancellationToken);
