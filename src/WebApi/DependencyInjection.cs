@@ -2,6 +2,7 @@ using DagMaster.Application.Common.Behaviours;
 using DagMaster.WebApi.Health;
 using DagMaster.WebApi.Infrastructure;
 using DagMaster.WebApi.Security;
+using DagMaster.WebApi.Security.RateLimiting;
 using Mediator;
 
 namespace DagMaster.WebApi;
@@ -32,6 +33,7 @@ public static class DependencyInjection
             context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddDagMasterSecurity();
+        services.AddCredentialRateLimiting(configuration);
         services.AddSingleton<HealthReporter>();
         services.AddScoped<DagMaster.WebUi.Models.IHealthPageSource, UiHealthSource>();
         services.AddHostedService<WarmUpService>();

@@ -51,6 +51,7 @@ app.UseSwaggerUi(settings =>
 app.UseAdminUi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<RequestTextGuardMiddleware>();
 
 app.MapHealthEndpoints();

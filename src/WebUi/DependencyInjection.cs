@@ -11,6 +11,7 @@ public static class DependencyInjection
     {
         services.Configure<AdminUiOptions>(configuration.GetSection(AdminUiOptions.Section));
         services.AddSingleton<UiUserStore>();
+        services.AddSingleton<LoginThrottle>();
         services.AddControllersWithViews().AddApplicationPart(typeof(DependencyInjection).Assembly);
         services.AddAntiforgery(options =>
         {

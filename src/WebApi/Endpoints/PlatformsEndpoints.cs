@@ -4,6 +4,7 @@ using DagMaster.Application.Platforms.CreatePlatform;
 using DagMaster.Application.Platforms.GetPlatform;
 using DagMaster.Application.Platforms.ListPlatforms;
 using DagMaster.Application.Platforms.RevokeApiKey;
+using DagMaster.Application.Platforms.RotateSigningSecret;
 using DagMaster.Application.Platforms.SetPlatformActive;
 using DagMaster.Application.Platforms.UpdatePlatform;
 using DagMaster.WebApi.Contracts;
@@ -30,6 +31,7 @@ public static class PlatformsEndpoints
         group.MapPost("/{platformId}/deactivate", DeactivatePlatform).WithName(nameof(DeactivatePlatform)).RequireAuthorization(AuthPolicies.Operator);
         group.MapPost("/{platformId}/activate", ActivatePlatform).WithName(nameof(ActivatePlatform)).RequireAuthorization(AuthPolicies.Operator);
         group.MapPost("/{platformId}/keys", CreateApiKey).WithName(nameof(CreateApiKey)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/signing-secret/rotate", RotateSigningSecret).WithName(nameof(RotateSigningSecret)).RequireAuthorization(AuthPolicies.Operator);
         group.MapPost("/{platformId}/keys/{keyId:guid}/revoke", RevokeApiKey).WithName(nameof(RevokeApiKey)).RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
@@ -67,6 +69,10 @@ public static class PlatformsEndpoints
         var key = await sender.Send(new CreateApiKeyCommand(platformId, request?.Name), cancellationToken);
         return TypedResults.Created($"/api/v1/platforms/{platformId}", key);
     }
+
+    /// <summary>A new signing secret for the platform's callbacks, shown only in this answer; later callbacks are signed with it.</summary>
+    public static async Task<Ok<SigningSecretDto>> RotateSigningSecret(string platformId, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new RotateSigningSecretCommand(platformId), cancellationToken));
 
     public static async Task<NoContent> RevokeApiKey(string platformId, Guid keyId, ISender sender, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using DagMaster.Application.Common.Telemetry;
 using DagMaster.Application.Platforms.AuthenticateApiKey;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -9,13 +10,15 @@ namespace DagMaster.WebApi.Security;
 
 /// <summary>
 /// <c>X-Api-Key</c>: a key from ADMIN_KEYS makes an operator; otherwise the key's SHA-256 hash is looked up
-/// among the platforms' active keys and makes a platform principal with its <c>platform_id</c> claim.
+/// among the platforms' active keys and makes a platform principal with its <c>platform_id</c> claim. A key no
+/// platform has is remembered for a while (<see cref="UnknownApiKeys"/>), so repeating it costs no query.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AdminKeys adminKeys,
+    UnknownApiKeys unknownKeys,
     ISender sender)
     : KeyAuthenticationHandler(options, logger, encoder)
 {
@@ -29,19 +32,28 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (adminKeys.Keys.Contains(presented))
+        var admin = adminKeys.Keys.IndexOf(presented);
+        if (admin >= 0)
         {
-            return Success("operator", AuthRoles.Operator);
+            return Success("operator", AuthRoles.Operator, new Claim(AuthRoles.CredentialClaim, $"admin:{admin}"));
         }
 
-        if (presented.Length > 256)
+        if (presented.Length > 256 || unknownKeys.Contains(presented))
         {
             return AuthenticateResult.Fail("unknown API key");
         }
 
-        var platformId = await sender.Send(new AuthenticateApiKeyQuery(presented), Context.RequestAborted);
-        return platformId is null
-            ? AuthenticateResult.Fail("unknown or revoked API key")
-            : Success($"platform:{platformId}", AuthRoles.Platform, new Claim(AuthRoles.PlatformIdClaim, platformId));
+        var key = await sender.Send(new AuthenticateApiKeyQuery(presented), Context.RequestAborted);
+        DagMasterTelemetry.ApiKeyLookedUp(key is null ? "unknown" : key.Usable ? "found" : "refused");
+        if (key is null)
+        {
+            unknownKeys.Remember(presented);
+            return AuthenticateResult.Fail("unknown API key");
+        }
+
+        return key.Usable
+            ? Success($"platform:{key.PlatformId}", AuthRoles.Platform,
+                new Claim(AuthRoles.PlatformIdClaim, key.PlatformId), new Claim(AuthRoles.CredentialClaim, $"key:{key.KeyId}"))
+            : AuthenticateResult.Fail("revoked API key, or its platform is inactive");
     }
 }

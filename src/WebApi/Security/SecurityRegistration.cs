@@ -9,6 +9,7 @@ internal static class SecurityRegistration
     {
         services.AddSingleton<AdminKeys>();
         services.AddSingleton<WorkerKeys>();
+        services.AddSingleton<UnknownApiKeys>();
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "API key or worker key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

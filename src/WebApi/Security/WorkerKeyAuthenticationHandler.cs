@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -25,9 +26,9 @@ internal sealed class WorkerKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = header["Bearer ".Length..].Trim();
-        return Task.FromResult(workerKeys.Keys.Contains(presented)
-            ? Success("worker", AuthRoles.Worker)
+        var index = workerKeys.Keys.IndexOf(header["Bearer ".Length..].Trim());
+        return Task.FromResult(index >= 0
+            ? Success("worker", AuthRoles.Worker, new Claim(AuthRoles.CredentialClaim, $"worker:{index}"))
             : AuthenticateResult.Fail("unknown worker key"));
     }
 }

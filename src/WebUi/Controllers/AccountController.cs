@@ -8,7 +8,7 @@ namespace DagMaster.WebUi.Controllers;
 
 [Route("ui")]
 [AutoValidateAntiforgeryToken]
-public sealed class AccountController(UiUserStore users, IOptions<AdminUiOptions> options) : Controller
+public sealed class AccountController(UiUserStore users, LoginThrottle throttle, IOptions<AdminUiOptions> options) : Controller
 {
     private AdminUiOidcOptions Oidc => options.Value.Oidc;
 
@@ -37,6 +37,14 @@ public sealed class AccountController(UiUserStore users, IOptions<AdminUiOptions
     [AllowAnonymous]
     public async Task<IActionResult> SignIn([FromForm] string? name, [FromForm] string? password, [FromForm] string? returnUrl)
     {
+        if (!throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress, name, out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return View(nameof(Login), Page(name, returnUrl, $"Too many sign-in attempts. Try again in {seconds} s."));
+        }
+
         var principal = users.SignIn(name, password);
         if (principal is null)
         {

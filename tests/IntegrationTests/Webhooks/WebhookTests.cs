@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DagMaster.Application.Platforms.Common;
 using DagMaster.IntegrationTests.Infrastructure;
 
 namespace DagMaster.IntegrationTests.Webhooks;
@@ -26,16 +27,22 @@ public sealed class WebhookTests(DagMasterAppFixture app) : IntegrationTestBase(
         attempts.Select(a => a.AnsweredWith).ShouldBe([500, 500, 200]);
         attempts.Select(a => a.DeliveryId).Distinct().Count().ShouldBe(1, "every attempt is the same delivery");
         var last = attempts[^1];
-        last.Signature.ShouldBe("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(last.Body))));
+        var body = Encoding.UTF8.GetBytes(last.Body);
+        last.Signature.ShouldNotBeNull().ShouldMatch("^t=[0-9]+,v1=[0-9a-f]{64}$");
+        WebhookSignature.Verify(secret, last.Signature, body, DateTimeOffset.UtcNow, WebhookSignature.DefaultTolerance).ShouldBeTrue();
+        var t = long.Parse(last.Signature.Split(',')[0][2..], System.Globalization.CultureInfo.InvariantCulture);
+        last.Signature.ShouldBe($"t={t},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{t}.{last.Body}")))}");
+        WebhookSignature.Verify(secret, last.Signature, body, DateTimeOffset.UtcNow.AddMinutes(6), WebhookSignature.DefaultTolerance)
+            .ShouldBeFalse("a recorded callback replayed six minutes later is refused");
         last.Event.ShouldBe("job.completed");
-        var body = JsonDocument.Parse(last.Body).RootElement;
-        body.GetProperty("event").GetString().ShouldBe("job.completed");
-        body.GetProperty("request_id").GetString().ShouldBe("w1");
-        body.GetProperty("status").GetString().ShouldBe("completed");
-        body.GetProperty("asset_id").GetString().ShouldBe(accepted.GetProperty("asset_id").GetString());
-        body.GetProperty("version_ordinal").GetInt32().ShouldBe(0);
-        body.GetProperty("revision").GetInt32().ShouldBe(1);
-        body.GetProperty("artifacts").GetProperty("cog_url").GetString().ShouldBe("https://blobs.example/hello.tif");
+        var json = JsonDocument.Parse(last.Body).RootElement;
+        json.GetProperty("event").GetString().ShouldBe("job.completed");
+        json.GetProperty("request_id").GetString().ShouldBe("w1");
+        json.GetProperty("status").GetString().ShouldBe("completed");
+        json.GetProperty("asset_id").GetString().ShouldBe(accepted.GetProperty("asset_id").GetString());
+        json.GetProperty("version_ordinal").GetInt32().ShouldBe(0);
+        json.GetProperty("revision").GetInt32().ShouldBe(1);
+        json.GetProperty("artifacts").GetProperty("cog_url").GetString().ShouldBe("https://blobs.example/hello.tif");
         var delivery = await Poll.UntilAsync(
             async () => (await (await Client.GetAsync("/api/v1/platforms/hooked/webhooks", Ct)).ReadJsonAsync(200))[0],
             d => d.GetProperty("status").GetString() == "delivered",

@@ -131,6 +131,10 @@ public sealed class UiAppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("WORKER_KEYS", WorkerKey);
         builder.UseSetting("ADMIN_KEYS", AdminKey);
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
+        builder.UseSetting("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true"); // platforms name callbacks.example, which does not resolve
+        // Every test signs in, many within a minute from one address: the login throttle is raised here.
+        builder.UseSetting("AdminUi:LoginAttemptsPerMinute", "10000");
+        builder.UseSetting("AdminUi:LoginAttemptsPerMinutePerName", "10000");
         builder.UseSetting("AdminUi:Users:0:Name", OperatorName);
         builder.UseSetting("AdminUi:Users:0:Role", UiRoles.Operator);
         builder.UseSetting("AdminUi:Users:0:PasswordHash", hasher.HashPassword(new AdminUiUser(), OperatorPassword));

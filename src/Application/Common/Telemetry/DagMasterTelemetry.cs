@@ -21,10 +21,14 @@ public static class DagMasterTelemetry
     private static readonly Counter<long> s_tasksFinished = s_meter.CreateCounter<long>("dagmaster.tasks.finished", description: "Task attempts finished, by outcome");
     private static readonly Histogram<double> s_taskDuration = s_meter.CreateHistogram<double>("dagmaster.task.duration", "ms", "Task attempt duration from dispatch to result");
     private static readonly Histogram<double> s_dispatchLatency = s_meter.CreateHistogram<double>("dagmaster.dispatch.latency", "ms", "Time from a task's enqueue to its claim by a worker");
+    private static readonly Counter<long> s_apiKeyLookups = s_meter.CreateCounter<long>(
+        "dagmaster.auth.api_key_lookups", description: "Platform API keys looked up in the database, by result (found, refused, unknown)");
     private static long s_queueDepth;
 
     static DagMasterTelemetry() =>
         s_meter.CreateObservableGauge("dagmaster.queue.depth", () => Interlocked.Read(ref s_queueDepth), description: "Unclaimed tasks at the last sweep");
+
+    public static void ApiKeyLookedUp(string result) => s_apiKeyLookups.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public static void JobSubmitted(Job job) =>
         s_jobsSubmitted.Add(1, new KeyValuePair<string, object?>("workflow_id", job.WorkflowId));

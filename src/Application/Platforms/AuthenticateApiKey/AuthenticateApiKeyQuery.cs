@@ -1,4 +1,4 @@
 namespace DagMaster.Application.Platforms.AuthenticateApiKey;
 
-/// <summary>The platform an API key belongs to, when the key is known, not revoked and its platform active; else null.</summary>
-public sealed record AuthenticateApiKeyQuery(string Key) : IQuery<string?>;
+/// <summary>Looks an API key up by its hash: null when no key has it, else the key and whether it may be used.</summary>
+public sealed record AuthenticateApiKeyQuery(string Key) : IQuery<ApiKeyLookup?>;

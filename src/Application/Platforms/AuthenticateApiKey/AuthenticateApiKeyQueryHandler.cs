@@ -3,14 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DagMaster.Application.Platforms.AuthenticateApiKey;
 
-public sealed class AuthenticateApiKeyQueryHandler(IReadModel readModel) : IQueryHandler<AuthenticateApiKeyQuery, string?>
+public sealed class AuthenticateApiKeyQueryHandler(IReadModel readModel) : IQueryHandler<AuthenticateApiKeyQuery, ApiKeyLookup?>
 {
-    public async ValueTask<string?> Handle(AuthenticateApiKeyQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ApiKeyLookup?> Handle(AuthenticateApiKeyQuery query, CancellationToken cancellationToken)
     {
         var hash = ApiKeys.Hash(query.Key);
         return await readModel.PlatformApiKeys
-            .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Join(readModel.Platforms.Where(p => p.IsActive), k => k.PlatformId, p => p.Id, (k, p) => p.Id)
+            .Where(k => k.KeyHash == hash)
+            .Join(readModel.Platforms, k => k.PlatformId, p => p.Id, (k, p) => new ApiKeyLookup(k.Id, p.Id, k.RevokedAt == null && p.IsActive))
             .FirstOrDefaultAsync(cancellationToken);
     }
 }

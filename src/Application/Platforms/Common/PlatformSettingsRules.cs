@@ -11,7 +11,7 @@ internal static class PlatformSettingsRules
     // The workflow id rule of the Workflows module, repeated: the registry may name a workflow loaded later.
     private const string WorkflowIdPattern = "^[a-z][a-z0-9_.-]{0,63}$";
 
-    public static void Apply<T>(AbstractValidator<T> validator, Func<T, PlatformSettings> settings)
+    public static void Apply<T>(AbstractValidator<T> validator, Func<T, PlatformSettings> settings, ICallbackUrlPolicy callbacks)
     {
         validator.RuleFor(c => settings(c).DisplayName).NotEmpty().MaximumLength(128).OverridePropertyName("display_name");
         validator.RuleFor(c => settings(c).Description).MaximumLength(2000).OverridePropertyName("description");
@@ -30,8 +30,13 @@ internal static class PlatformSettingsRules
             .WithMessage("each allowed workflow id must match " + WorkflowIdPattern).OverridePropertyName("allowed_workflows");
         validator.RuleFor(c => settings(c).MaxPriority).InclusiveBetween(0, 9).OverridePropertyName("max_priority");
         validator.RuleFor(c => settings(c).MaxRunningJobs).InclusiveBetween(1, 1_000_000).OverridePropertyName("max_running_jobs");
-        validator.RuleFor(c => settings(c).CallbackUrl)
-            .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            .WithMessage("'callback_url' must be an absolute http(s) URL").OverridePropertyName("callback_url");
+        validator.RuleFor(c => settings(c).CallbackUrl).MaximumLength(2048).OverridePropertyName("callback_url");
+        validator.RuleFor(c => settings(c).CallbackUrl).CustomAsync(async (url, context, cancellationToken) =>
+        {
+            if (url is not null && url.Length <= 2048 && await callbacks.ProblemAsync(url, cancellationToken) is { } problem)
+            {
+                context.AddFailure("callback_url", problem);
+            }
+        });
     }
 }

@@ -4,9 +4,9 @@ namespace DagMaster.Application.Platforms.UpdatePlatform;
 
 public sealed class UpdatePlatformCommandValidator : AbstractValidator<UpdatePlatformCommand>
 {
-    public UpdatePlatformCommandValidator()
+    public UpdatePlatformCommandValidator(ICallbackUrlPolicy callbacks)
     {
         RuleFor(c => c.SigningSecret).MinimumLength(16).MaximumLength(256);
-        PlatformSettingsRules.Apply(this, c => c.Settings);
+        PlatformSettingsRules.Apply(this, c => c.Settings, callbacks);
     }
 }

@@ -21,8 +21,10 @@ internal static class HangfireRegistration
         {
             o.RetryDelays = WebhookOptions.ParseDelays(configuration["WEBHOOK_RETRY_DELAYS_SECONDS"]) ?? o.RetryDelays;
             o.Timeout = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("WEBHOOK_TIMEOUT_SECONDS", 10.0), 1, 120));
+            o.AllowPrivateNetworks = configuration.GetValue("WEBHOOK_ALLOW_PRIVATE_NETWORKS", false);
         });
         services.AddSingleton<IWebhookSender, HmacWebhookSender>();
+        services.AddSingleton<ICallbackUrlPolicy, CallbackUrlPolicy>();
         // Each host owns its storage (registered before AddHangfire, which then keeps it) instead of Hangfire's
         // process-wide JobStorage.Current: several hosts in one process (tests, scale-out) must not share or
         // dispose each other's.

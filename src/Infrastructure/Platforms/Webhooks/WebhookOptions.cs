@@ -8,6 +8,12 @@ public sealed class WebhookOptions
     /// <summary>WEBHOOK_TIMEOUT_SECONDS: how long one attempt may take (default 10 s).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// WEBHOOK_ALLOW_PRIVATE_NETWORKS (default false): callbacks may use http and go to loopback, private and
+    /// link-local addresses. For development and tests only.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>How often the outbox is swept for callbacks to hand to Hangfire.</summary>
     public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(1);
 
