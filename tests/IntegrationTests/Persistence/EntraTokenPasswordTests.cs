@@ -28,16 +28,19 @@ public sealed class EntraTokenPasswordTests(DagMasterAppFixture app) : Integrati
         var connectionString = new NpgsqlConnectionStringBuilder(App.ConnectionString) { Username = Role, Password = null, Pooling = false }.ConnectionString;
         await using var dataSource = DatabaseDataSource.Build(connectionString, tokens, TimeSpan.FromSeconds(1));
 
+        // Connections keep opening until Npgsql has renewed the token three times (a bounded poll, not a fixed wait).
         var opened = 0;
-        var deadline = DateTime.UtcNow.AddSeconds(6);
-        while (DateTime.UtcNow < deadline)
+        await Poll.UntilAsync(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(Ct);
             await using var command = new NpgsqlCommand("SELECT current_user", connection);
             ((string)(await command.ExecuteScalarAsync(Ct))!).ShouldBe(Role);
             opened++;
-            await Task.Delay(250, Ct); // a connection every quarter second, across the refreshes
-        }
+            lock (credential.Issued)
+            {
+                return credential.Issued.Count;
+            }
+        }, issued => issued >= 4, "four tokens to be handed out", timeoutSeconds: 30, intervalSeconds: 0.25);
 
         TestContext.Current.TestOutputHelper?.WriteLine($"connections opened: {opened}, tokens handed out: {credential.Issued.Count}");
         credential.Issued.Count.ShouldBeGreaterThanOrEqualTo(4);
