@@ -95,9 +95,21 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
             return;
         }
 
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await _respawner.ResetAsync(connection);
+        // The host's background work (sweeps, seeding, the outbox) locks rows too; when PostgreSQL picks the
+        // reset as a deadlock's victim, nothing was deleted and it simply goes again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                await _respawner.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
     }
 
     public async Task ExecuteSqlAsync(string sql)
