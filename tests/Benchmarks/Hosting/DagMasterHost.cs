@@ -78,25 +78,7 @@ public sealed class DagMasterHost(BenchSettings settings, string workflowsDirect
             return;
         }
 
-        if (!_process.HasExited)
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
+        await GracefulStop.StopAsync(_process, TimeSpan.FromSeconds(20));
         _process.Dispose();
         _process = null;
     }
