@@ -8,6 +8,7 @@ using DagMaster.Domain.Platforms;
 using DagMaster.Domain.Workflows;
 using DagMaster.Infrastructure.Dispatch;
 using DagMaster.Infrastructure.Jobs;
+using DagMaster.Infrastructure.Jobs.Retention;
 using DagMaster.Infrastructure.Persistence;
 using DagMaster.Infrastructure.Persistence.Repositories;
 using DagMaster.Application.Assets.ListAssets;
@@ -97,6 +98,7 @@ public static class DependencyInjection
         services.AddTaskTransport(configuration); // its background services start once the schema is there
         services.AddHostedService<InstanceHeartbeatService>();
         services.AddWebhooks(configuration, connectionString);
+        services.AddJobRetention(configuration);
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
         services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));
         return services;

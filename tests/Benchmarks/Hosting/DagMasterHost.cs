@@ -33,6 +33,7 @@ public sealed class DagMasterHost(BenchSettings settings, string workflowsDirect
         info.Environment["WORKER_KEYS"] = BenchSettings.WorkerKey;
         info.Environment["ADMIN_KEYS"] = BenchSettings.AdminKey;
         info.Environment["EMBEDDED_WORKER"] = "false";
+        info.Environment["RETENTION_DAYS"] = "0"; // the reads row seeds a million old jobs
         info.Environment["LOG_LEVEL"] = "WARNING";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         if (settings.ServiceBusConnectionString is { } serviceBus)

@@ -26,6 +26,7 @@ public sealed class DagMasterNode : IAsyncDisposable
             ["WORKER_KEYS"] = WorkerKey,
             ["ADMIN_KEYS"] = AdminKey,
             ["EMBEDDED_WORKER"] = "false",
+            ["RETENTION_DAYS"] = "0",
             ["WORKER_LEASE_SECONDS"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ORCHESTRATOR_POLL_INTERVAL"] = "0.2",
             ["LOG_LEVEL"] = "WARNING",

@@ -141,6 +141,7 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("WORKER_KEYS", WorkerKey);
         builder.UseSetting("ADMIN_KEYS", AdminKey);
         builder.UseSetting("WEBHOOK_RETRY_DELAYS_SECONDS", WebhookRetryDelays);
+        builder.UseSetting("RETENTION_DAYS", "0"); // no clock-driven deletion mid-run; RetentionTests run it on purpose
         builder.UseSetting("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true"); // the receivers of the webhook tests listen on loopback
         builder.UseSetting("WORKER_LEASE_SECONDS", LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");

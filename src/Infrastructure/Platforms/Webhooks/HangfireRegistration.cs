@@ -1,4 +1,5 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Infrastructure.Common.Hangfire;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -38,7 +39,7 @@ internal static class HangfireRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(LiveHostsLogProvider.Instance));
-        services.AddHostedService<HangfireLogging>();
+        services.AddHostedService<HangfireHostLink>();
 
         // WEBHOOK_WORKERS: Hangfire workers of this instance (default 2); 0 runs neither a Hangfire server nor the
         // outbox hand-over here (another instance sends the callbacks).
