@@ -9,6 +9,7 @@ using DagMaster.Domain.Workflows;
 using DagMaster.Infrastructure.Dispatch;
 using DagMaster.Infrastructure.Identity;
 using DagMaster.Infrastructure.Jobs;
+using DagMaster.Infrastructure.Jobs.Retention;
 using DagMaster.Infrastructure.Persistence;
 using DagMaster.Infrastructure.Persistence.Repositories;
 using DagMaster.Application.Assets.ListAssets;
@@ -115,6 +116,7 @@ public static class DependencyInjection
         services.AddHostedService<InstanceHeartbeatService>();
         services.AddWebhooks(configuration, DatabaseDataSource.Build(
             database.ConnectionString, tokens, database.TokenRefreshInterval, hangfire => hangfire.Enlist = false));
+        services.AddJobRetention(configuration);
         var pollSeconds = configuration.GetValue("ORCHESTRATOR_POLL_INTERVAL", 1.0);
         services.AddSweep(TimeSpan.FromSeconds(Math.Clamp(pollSeconds, 0.05, 60)));
         return services;

@@ -43,6 +43,10 @@ public static class DependencyInjection
         services.AddOpenApiDocument(settings =>
         {
             settings.DocumentName = "v1";
+            // The document describes the JSON the endpoints read and write: snake_case names, snake_case enum values.
+            var json = new System.Text.Json.JsonSerializerOptions();
+            ApiJson.Configure(json);
+            ((NJsonSchema.Generation.SystemTextJsonSchemaGeneratorSettings)settings.SchemaSettings).SerializerOptions = json;
             settings.Title = "DagMaster API";
             settings.Version = "v1";
             settings.AddSecurity(AuthSchemes.ApiKey, new NSwag.OpenApiSecurityScheme

@@ -3,6 +3,7 @@ using DagMaster.Domain.Common;
 using DagMaster.WebUi.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace DagMaster.WebUi.Controllers;
 
@@ -38,6 +39,22 @@ public abstract class UiController : Controller
                 : e.Message;
             return false;
         }
+    }
+
+    /// <summary>A route value of only spaces binds as null (MVC turns empty strings into null): no such page exists.</summary>
+    public override void OnActionExecuting(ActionExecutingContext context)
+    {
+        foreach (var parameter in context.ActionDescriptor.Parameters)
+        {
+            if (parameter.ParameterType == typeof(string) && context.RouteData.Values.ContainsKey(parameter.Name)
+                && (!context.ActionArguments.TryGetValue(parameter.Name, out var value) || value is null))
+            {
+                context.Result = PageNotFound(parameter.Name);
+                return;
+            }
+        }
+
+        base.OnActionExecuting(context);
     }
 
     protected IActionResult PageNotFound(string what)

@@ -33,6 +33,7 @@ public sealed class DagMasterHost(BenchSettings settings, string workflowsDirect
         info.Environment["WORKER_KEYS"] = BenchSettings.WorkerKey;
         info.Environment["ADMIN_KEYS"] = BenchSettings.AdminKey;
         info.Environment["EMBEDDED_WORKER"] = "false";
+        info.Environment["RETENTION_DAYS"] = "0"; // the reads row seeds a million old jobs
         info.Environment["LOG_LEVEL"] = "WARNING";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         if (settings.ServiceBusConnectionString is { } serviceBus)
@@ -78,25 +79,7 @@ public sealed class DagMasterHost(BenchSettings settings, string workflowsDirect
             return;
         }
 
-        if (!_process.HasExited)
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
+        await GracefulStop.StopAsync(_process, TimeSpan.FromSeconds(20));
         _process.Dispose();
         _process = null;
     }

@@ -33,6 +33,7 @@ public sealed class AdditionalHost : WebApplicationFactory<Program>
         builder.UseSetting("ADMIN_KEYS", DagMasterAppFixture.AdminKey);
         builder.UseSetting("WEBHOOK_WORKERS", "0"); // the primary host sends the callbacks
         builder.UseSetting("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
+        builder.UseSetting("RETENTION_DAYS", "0");
         builder.UseSetting("WORKER_LEASE_SECONDS", "30");
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
         foreach (var (key, value) in _settings)

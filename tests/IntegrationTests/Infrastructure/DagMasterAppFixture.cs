@@ -95,9 +95,21 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
             return;
         }
 
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await _respawner.ResetAsync(connection);
+        // The host's background work (sweeps, seeding, the outbox) locks rows too; when PostgreSQL picks the
+        // reset as a deadlock's victim, nothing was deleted and it simply goes again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                await _respawner.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
     }
 
     public async Task ExecuteSqlAsync(string sql)
@@ -129,6 +141,7 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("WORKER_KEYS", WorkerKey);
         builder.UseSetting("ADMIN_KEYS", AdminKey);
         builder.UseSetting("WEBHOOK_RETRY_DELAYS_SECONDS", WebhookRetryDelays);
+        builder.UseSetting("RETENTION_DAYS", "0"); // no clock-driven deletion mid-run; RetentionTests run it on purpose
         builder.UseSetting("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true"); // the receivers of the webhook tests listen on loopback
         builder.UseSetting("WORKER_LEASE_SECONDS", LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");

@@ -76,10 +76,7 @@ public sealed class WideFanOutTests(DagMasterAppFixture app) : ScenarioTestBase(
 
         var report = $"wide fan-out: {Size} children completed in {clock.Elapsed.TotalSeconds:F1} s; "
             + $"test process (host + worker) memory high-water mark {HighWaterMegabytes()} MB";
-        TestContext.Current.TestOutputHelper?.WriteLine(report);
-        Console.WriteLine(report);
-        Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts"));
-        await File.WriteAllTextAsync(Path.Combine(RepositoryRoot(), "artifacts", "wide-fan-out.txt"), report + Environment.NewLine, Ct);
+        await ArtifactReports.WriteAsync("wide-fan-out.txt", report);
     }
 
     /// <summary>VmHWM of this process (Linux), in MB.</summary>
@@ -87,16 +84,5 @@ public sealed class WideFanOutTests(DagMasterAppFixture app) : ScenarioTestBase(
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DagMaster.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

@@ -25,6 +25,7 @@ public sealed class ServiceBusHost : WebApplicationFactory<Program>
         builder.UseSetting("DATABASE_URL", _fixture.ConnectionString);
         builder.UseSetting("WORKFLOWS_DIR", _fixture.WorkflowsDirectory);
         builder.UseSetting("AUTO_BOOTSTRAP_SCHEMA", "false");
+        builder.UseSetting("RETENTION_DAYS", "0");
         builder.UseSetting("WORKER_KEYS", ServiceBusAppFixture.WorkerKey);
         builder.UseSetting("ADMIN_KEYS", ServiceBusAppFixture.AdminKey);
         builder.UseSetting("WEBHOOK_WORKERS", "0");

@@ -28,6 +28,7 @@ public sealed class OidcHost : WebApplicationFactory<Program>
         builder.UseSetting("WORKER_KEYS", UiAppFixture.WorkerKey);
         builder.UseSetting("ADMIN_KEYS", UiAppFixture.AdminKey);
         builder.UseSetting("WEBHOOK_WORKERS", "0");
+        builder.UseSetting("RETENTION_DAYS", "0");
         builder.UseSetting("AdminUi:Oidc:Authority", _provider.Issuer);
         builder.UseSetting("AdminUi:Oidc:ClientId", FakeOpenIdProvider.ClientId);
         builder.UseSetting("AdminUi:Oidc:ClientSecret", "test-client-secret");

@@ -131,6 +131,7 @@ public sealed class UiAppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("WORKER_KEYS", WorkerKey);
         builder.UseSetting("ADMIN_KEYS", AdminKey);
         builder.UseSetting("ORCHESTRATOR_POLL_INTERVAL", "0.2");
+        builder.UseSetting("RETENTION_DAYS", "0"); // the timing tests seed old jobs that retention must not delete mid-run
         builder.UseSetting("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true"); // platforms name callbacks.example, which does not resolve
         // Every test signs in, many within a minute from one address: the login throttle is raised here.
         builder.UseSetting("AdminUi:LoginAttemptsPerMinute", "10000");

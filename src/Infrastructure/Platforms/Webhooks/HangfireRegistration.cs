@@ -1,4 +1,5 @@
 using DagMaster.Application.Abstractions;
+using DagMaster.Infrastructure.Common.Hangfire;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
@@ -41,7 +42,7 @@ internal static class HangfireRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(LiveHostsLogProvider.Instance));
-        services.AddHostedService<HangfireLogging>();
+        services.AddHostedService<HangfireHostLink>();
 
         // WEBHOOK_WORKERS: Hangfire workers of this instance (default 2); 0 runs neither a Hangfire server nor the
         // outbox hand-over here (another instance sends the callbacks).

@@ -19,18 +19,6 @@ internal sealed partial class WebhookOutboxDispatcher(
     IOptions<WebhookOptions> options,
     ILogger<WebhookOutboxDispatcher> logger) : BackgroundService
 {
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        WebhookJob.Attach(scopes);
-        return base.StartAsync(cancellationToken);
-    }
-
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        WebhookJob.Detach(scopes);
-        return base.StopAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.OutboxInterval);

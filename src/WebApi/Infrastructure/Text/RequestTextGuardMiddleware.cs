@@ -34,7 +34,19 @@ internal sealed class RequestTextGuardMiddleware(RequestDelegate next, IProblemD
         }
         else if (request.HasFormContentType)
         {
-            var formErrors = FieldErrors(await request.ReadFormAsync(context.RequestAborted), "form field");
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException ex)
+            {
+                // ASP.NET Core's form reader refuses some input itself (a NUL character, too many fields).
+                await WriteAsync(context, StatusCodes.Status400BadRequest, "The form is not valid.", new() { ["form"] = [ex.Message] });
+                return;
+            }
+
+            var formErrors = FieldErrors(form, "form field");
             if (formErrors.Count > 0)
             {
                 await WriteAsync(context, StatusCodes.Status400BadRequest, "The form is not valid.", formErrors);

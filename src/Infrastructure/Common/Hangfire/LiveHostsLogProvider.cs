@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using HangfireLogLevel = Hangfire.Logging.LogLevel;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
-namespace DagMaster.Infrastructure.Platforms.Webhooks;
+namespace DagMaster.Infrastructure.Common.Hangfire;
 
 /// <summary>
 /// Hangfire's log provider is process-wide, and by default it is bound to the logger factory of the host that

@@ -1,0 +1,4 @@
+using DagMaster.FaultTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(FaultCluster))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,138 @@
+using DagMaster.FaultTests.Infrastructure;
+
+namespace DagMaster.FaultTests;
+
+/// <summary>
+/// Real processes on a real PostgreSQL that the tests stop: DagMaster killed with SIGKILL under load, PostgreSQL
+/// stopped immediately under load, a worker killed in the middle of a task. Each prints what it counted.
+/// </summary>
+public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
+{
+    /// <summary>Three sleeping tasks in a row, each retried up to five times one second apart.</summary>
+    private const string Chain = """
+        workflow_id: fault_chain
+        name: Fault chain
+        version: 1
+        nodes:
+          start: {type: start, next: a}
+          a: {type: task, handler: sleep, params: {duration_seconds: 0.3}, retry: {max_attempts: 5, backoff: fixed, initial_delay_seconds: 1}, timeout_seconds: 60, next: b}
+          b: {type: task, handler: sleep, params: {duration_seconds: 0.3}, retry: {max_attempts: 5, backoff: fixed, initial_delay_seconds: 1}, timeout_seconds: 60, next: c}
+          c: {type: task, handler: sleep, params: {duration_seconds: 0.3}, retry: {max_attempts: 5, backoff: fixed, initial_delay_seconds: 1}, timeout_seconds: 60, next: end}
+          end: {type: end}
+        """;
+
+    /// <summary>One task that runs long enough to be caught in the middle.</summary>
+    private const string Slow = """
+        workflow_id: fault_slow
+        name: Fault slow
+        version: 1
+        nodes:
+          start: {type: start, next: work}
+          work: {type: task, handler: sleep, params: {duration_seconds: 4}, retry: {max_attempts: 3, backoff: fixed, initial_delay_seconds: 1}, timeout_seconds: 60, next: end}
+          end: {type: end}
+        """;
+
+    private readonly string _workflows = Directory.CreateTempSubdirectory("dagmaster-fault-workflows-").FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_chain.yaml"), Chain);
+        await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_slow.yaml"), Slow);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(_workflows, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task DagMaster_WhenKilledWithSigkillMidFiveHundredJobs_RestartsAndCompletesEveryJobOnce()
+    {
+        const int jobs = 500;
+        var database = await DatabaseAsync("fault_kill");
+        var ledger = new FaultLedger(cluster.QueryConnectionString(database));
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 5);
+        await dagMaster.StartAsync();
+        await using var worker = WorkerNode.Start(dagMaster, "fault-worker", concurrency: 48);
+
+        await SubmitAsync(dagMaster, jobs);
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done >= jobs / 5, "a fifth of the jobs to complete", 120, () => dagMaster.Output);
+        await dagMaster.KillAsync();
+        var atKill = await ledger.CountAsync();
+        await dagMaster.StartAsync();
+
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == jobs, "every job to complete after the restart", 150, () => dagMaster.Output);
+        var counts = await ledger.CountAsync();
+        Report($"kill -9 DagMaster: killed at {atKill.Completed} completed of {atKill.Jobs}; after the restart: {counts}");
+        counts.ShouldBe(counts with { Jobs = jobs, Completed = jobs, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
+    }
+
+    [Fact]
+    public async Task PostgreSql_WhenStoppedImmediatelyUnderLoad_ReadyzReportsItAndEveryJobCompletesAfterTheRestart()
+    {
+        const int jobs = 200;
+        var database = await DatabaseAsync("fault_pg");
+        var ledger = new FaultLedger(cluster.QueryConnectionString(database));
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 5);
+        await dagMaster.StartAsync();
+        await using var worker = WorkerNode.Start(dagMaster, "fault-worker", concurrency: 32);
+
+        await SubmitAsync(dagMaster, jobs);
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done >= jobs / 5, "a fifth of the jobs to complete", 120, () => dagMaster.Output);
+        var beforeOutage = await ledger.CountJobsAsync("Completed");
+        await cluster.StopImmediatelyAsync();
+        var duringOutage = await Poll.UntilAsync(dagMaster.ReadinessAsync, status => status == 503, "/readyz to report the outage", 30, () => dagMaster.Output);
+        await cluster.StartAsync();
+        await Poll.UntilAsync(dagMaster.ReadinessAsync, status => status == 200, "/readyz to recover", 60, () => dagMaster.Output);
+
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == jobs, "every job to complete after the restart", 150, () => dagMaster.Output);
+        var counts = await ledger.CountAsync();
+        Report($"PostgreSQL immediate stop: {beforeOutage} of {jobs} jobs completed before it, /readyz {duringOutage} during it; after the restart: {counts}");
+        counts.ShouldBe(counts with { Jobs = jobs, Completed = jobs, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
+    }
+
+    [Fact]
+    public async Task Worker_WhenKilledMidTask_TheLeaseLapsesAndAnotherWorkerCompletesTheRetry()
+    {
+        var database = await DatabaseAsync("fault_worker");
+        var ledger = new FaultLedger(cluster.QueryConnectionString(database));
+        // Longer than the worker's heartbeat interval (15 s), so only a dead worker's lease lapses.
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 20);
+        await dagMaster.StartAsync();
+        var first = WorkerNode.Start(dagMaster, "doomed-worker", concurrency: 1);
+
+        await dagMaster.SubmitAsync("fault_slow", new { });
+        await Poll.UntilAsync(ledger.CountStartedAsync, started => started == 1, "the first worker to start the task", 30, () => first.Tail());
+        await first.KillAsync();
+        await first.DisposeAsync();
+        await using var second = WorkerNode.Start(dagMaster, "second-worker", concurrency: 1);
+
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == 1, "the job to complete on the second worker", 60, () => second.Tail());
+        var counts = await ledger.CountAsync();
+        Report($"worker killed mid-task: {counts}");
+        counts.ShouldBe(counts with { Jobs = 1, Completed = 1, TasksDispatched = 2, Retries = 1, LeaseExpiries = 1, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
+    }
+
+    private static async Task SubmitAsync(DagMasterNode dagMaster, int jobs) =>
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, jobs),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = TestContext.Current.CancellationToken },
+            async (_, _) => await dagMaster.SubmitAsync("fault_chain", new { }));
+
+    /// <summary>Printed, and appended to artifacts/fault-tests.txt, which build/test shows at the end.</summary>
+    private static void Report(string line)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        Console.WriteLine(line);
+        var artifacts = Path.Combine(Repository.Root, "artifacts");
+        Directory.CreateDirectory(artifacts);
+        File.AppendAllText(Path.Combine(artifacts, "fault-tests.txt"), line + Environment.NewLine);
+    }
+
+    private async Task<string> DatabaseAsync(string name)
+    {
+        await cluster.CreateDatabaseAsync(name);
+        return name;
+    }
+}
