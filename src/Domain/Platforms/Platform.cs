@@ -46,8 +46,8 @@ public sealed class Platform : Entity, IAggregateRoot
     /// <summary>How many of its jobs may be pending or running at once; null: the deployment's default.</summary>
     public int? MaxRunningJobs { get; private set; }
 
-    /// <summary>The HMAC-SHA256 key for callback signatures.</summary>
-    public string SigningSecret { get; private set; } = null!;
+    /// <summary>The HMAC-SHA256 key for callback signatures as stored: encrypted by the deployment's key ring.</summary>
+    public string ProtectedSigningSecret { get; private set; } = null!;
 
     public bool IsActive { get; private set; }
 
@@ -57,13 +57,13 @@ public sealed class Platform : Entity, IAggregateRoot
 
     public IReadOnlyCollection<PlatformApiKey> ApiKeys => _apiKeys.AsReadOnly();
 
-    public static Platform Create(string platformId, PlatformSettings settings, string signingSecret, TimeProvider clock)
+    public static Platform Create(string platformId, PlatformSettings settings, string protectedSigningSecret, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var platform = new Platform
         {
             Id = platformId,
-            SigningSecret = signingSecret,
+            ProtectedSigningSecret = protectedSigningSecret,
             IsActive = true,
             CreatedAt = now,
         };
@@ -73,9 +73,9 @@ public sealed class Platform : Entity, IAggregateRoot
 
     public void Update(PlatformSettings settings, TimeProvider clock) => Apply(settings, clock.GetUtcNow());
 
-    public void ChangeSigningSecret(string signingSecret, TimeProvider clock)
+    public void ChangeSigningSecret(string protectedSigningSecret, TimeProvider clock)
     {
-        SigningSecret = signingSecret;
+        ProtectedSigningSecret = protectedSigningSecret;
         UpdatedAt = clock.GetUtcNow();
     }
 

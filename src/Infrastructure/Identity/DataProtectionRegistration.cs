@@ -1,3 +1,4 @@
+using DagMaster.Application.Abstractions;
 using DagMaster.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ internal static class DataProtectionRegistration
         services.AddDataProtection()
             .SetApplicationName("DagMaster")
             .PersistKeysToDbContext<DagMasterDbContext>();
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         return services;
     }
 }

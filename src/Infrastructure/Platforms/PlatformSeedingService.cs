@@ -1,3 +1,4 @@
+using DagMaster.Application.Platforms.ProtectSigningSecrets;
 using DagMaster.Application.Platforms.SeedPlatforms;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace DagMaster.Infrastructure.Platforms;
 
-/// <summary>Creates the configured platforms (ddh, arcgis, geonode) that the registry does not hold yet.</summary>
+/// <summary>
+/// Creates the configured platforms (ddh, arcgis, geonode) that the registry does not hold yet, and encrypts signing
+/// secrets that an older version stored in clear.
+/// </summary>
 internal sealed partial class PlatformSeedingService(
     IServiceScopeFactory scopes,
     IOptions<PlatformSeedOptions> options,
@@ -15,18 +19,23 @@ internal sealed partial class PlatformSeedingService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Seed.Count == 0)
-        {
-            return;
-        }
-
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SeedPlatformsCommand(options.Value.ToSeeds()), cancellationToken);
-            if (created.Count > 0)
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            if (options.Value.Seed.Count > 0)
             {
-                LogSeeded(string.Join(", ", created));
+                var created = await sender.Send(new SeedPlatformsCommand(options.Value.ToSeeds()), cancellationToken);
+                if (created.Count > 0)
+                {
+                    LogSeeded(string.Join(", ", created));
+                }
+            }
+
+            var encrypted = await sender.Send(new ProtectSigningSecretsCommand(), cancellationToken);
+            if (encrypted > 0)
+            {
+                LogProtected(encrypted);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -40,6 +49,9 @@ internal sealed partial class PlatformSeedingService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Platforms seeded: {Platforms}")]
     private partial void LogSeeded(string platforms);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signing secrets stored in clear encrypted: {Count}")]
+    private partial void LogProtected(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Platforms could not be seeded")]
     private partial void LogFailed(Exception exception);

@@ -82,6 +82,7 @@ public sealed class DagMasterAppFixture : WebApplicationFactory<Program>, IAsync
                 new Table(DagMasterDbContext.Schema, "__ef_migrations_history"),
                 new Table(DagMasterDbContext.Schema, "workflow_versions"),
                 new Table(DagMasterDbContext.Schema, "instances"), // each running host keeps its own row
+                new Table(DagMasterDbContext.Schema, "data_protection_keys"), // the key ring the hosts encrypt secrets with
             ],
         });
 

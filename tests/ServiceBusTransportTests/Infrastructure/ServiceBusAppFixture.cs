@@ -73,6 +73,7 @@ public sealed class ServiceBusAppFixture : IAsyncLifetime
                 new Table(DagMasterDbContext.Schema, "__ef_migrations_history"),
                 new Table(DagMasterDbContext.Schema, "workflow_versions"),
                 new Table(DagMasterDbContext.Schema, "instances"),
+                new Table(DagMasterDbContext.Schema, "data_protection_keys"), // the key ring the hosts encrypt secrets with
             ],
         });
     }

@@ -4,7 +4,7 @@ using DagMaster.Domain.Platforms.Rules;
 
 namespace DagMaster.Application.Platforms.CreatePlatform;
 
-public sealed class CreatePlatformCommandHandler(IPlatformRepository platforms, TimeProvider clock)
+public sealed class CreatePlatformCommandHandler(IPlatformRepository platforms, ISecretProtector secrets, TimeProvider clock)
     : ICommandHandler<CreatePlatformCommand, CreatePlatformResponse>
 {
     public async ValueTask<CreatePlatformResponse> Handle(CreatePlatformCommand command, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ public sealed class CreatePlatformCommandHandler(IPlatformRepository platforms, 
         }
 
         var secret = command.SigningSecret ?? ApiKeys.NewSecret();
-        var platform = Platform.Create(command.PlatformId, command.Settings, secret, clock);
+        var platform = Platform.Create(command.PlatformId, command.Settings, secrets.Protect(secret), clock);
         platforms.Add(platform);
         return new CreatePlatformResponse(PlatformMapping.ToDto(platform), secret);
     }

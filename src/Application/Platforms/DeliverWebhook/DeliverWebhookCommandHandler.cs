@@ -6,6 +6,7 @@ public sealed class DeliverWebhookCommandHandler(
     IWebhookDeliveryRepository deliveries,
     IPlatformRepository platforms,
     IWebhookSender sender,
+    ISecretProtector secrets,
     TimeProvider clock)
     : ICommandHandler<DeliverWebhookCommand, TimeSpan?>
 {
@@ -24,7 +25,7 @@ public sealed class DeliverWebhookCommandHandler(
             return null;
         }
 
-        var (status, error) = await sender.SendAsync(uri, platform.SigningSecret, delivery.Id, delivery.Event, delivery.PayloadJson, cancellationToken);
+        var (status, error) = await sender.SendAsync(uri, secrets.Unprotect(platform.ProtectedSigningSecret), delivery.Id, delivery.Event, delivery.PayloadJson, cancellationToken);
         return delivery.RecordAttempt(status, error, sender.RetryDelays, clock);
     }
 }

@@ -3,7 +3,7 @@ using DagMaster.Domain.Platforms;
 
 namespace DagMaster.Application.Platforms.SeedPlatforms;
 
-public sealed class SeedPlatformsCommandHandler(IPlatformRepository platforms, TimeProvider clock) : ICommandHandler<SeedPlatformsCommand, IReadOnlyList<string>>
+public sealed class SeedPlatformsCommandHandler(IPlatformRepository platforms, ISecretProtector secrets, TimeProvider clock) : ICommandHandler<SeedPlatformsCommand, IReadOnlyList<string>>
 {
     public async ValueTask<IReadOnlyList<string>> Handle(SeedPlatformsCommand command, CancellationToken cancellationToken)
     {
@@ -12,7 +12,7 @@ public sealed class SeedPlatformsCommandHandler(IPlatformRepository platforms, T
         {
             if (await platforms.GetAsync(seed.PlatformId, cancellationToken) is null)
             {
-                platforms.Add(Platform.Create(seed.PlatformId, seed.Settings, ApiKeys.NewSecret(), clock));
+                platforms.Add(Platform.Create(seed.PlatformId, seed.Settings, secrets.Protect(ApiKeys.NewSecret()), clock));
                 created.Add(seed.PlatformId);
             }
         }

@@ -4,7 +4,7 @@ using DagMaster.Domain.Platforms;
 
 namespace DagMaster.Application.Platforms.UpdatePlatform;
 
-public sealed class UpdatePlatformCommandHandler(IPlatformRepository platforms, TimeProvider clock) : ICommandHandler<UpdatePlatformCommand, PlatformDto>
+public sealed class UpdatePlatformCommandHandler(IPlatformRepository platforms, ISecretProtector secrets, TimeProvider clock) : ICommandHandler<UpdatePlatformCommand, PlatformDto>
 {
     public async ValueTask<PlatformDto> Handle(UpdatePlatformCommand command, CancellationToken cancellationToken)
     {
@@ -12,7 +12,7 @@ public sealed class UpdatePlatformCommandHandler(IPlatformRepository platforms, 
         platform.Update(command.Settings, clock);
         if (command.SigningSecret is { } secret)
         {
-            platform.ChangeSigningSecret(secret, clock);
+            platform.ChangeSigningSecret(secrets.Protect(secret), clock);
         }
 
         return PlatformMapping.ToDto(platform);

@@ -21,7 +21,7 @@ internal sealed class PlatformConfiguration : IEntityTypeConfiguration<Platform>
         builder.Property(p => p.AllowedWorkflows).HasColumnName("allowed_workflows").AsJsonb().IsRequired();
         builder.Property(p => p.MaxPriority).HasColumnName("max_priority");
         builder.Property(p => p.MaxRunningJobs).HasColumnName("max_running_jobs");
-        builder.Property(p => p.SigningSecret).HasColumnName("signing_secret").HasMaxLength(256).IsRequired();
+        builder.Property(p => p.ProtectedSigningSecret).HasColumnName("signing_secret").HasMaxLength(1024).IsRequired();
         builder.Property(p => p.IsActive).HasColumnName("is_active");
         builder.Property(p => p.CreatedAt).HasColumnName("created_at");
         builder.Property(p => p.UpdatedAt).HasColumnName("updated_at");

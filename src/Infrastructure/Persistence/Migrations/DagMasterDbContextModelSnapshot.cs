@@ -632,16 +632,16 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("optional_refs");
 
+                    b.Property<string>("ProtectedSigningSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("signing_secret");
+
                     b.Property<string>("RequiredRefs")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("required_refs");
-
-                    b.Property<string>("SigningSecret")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("signing_secret");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

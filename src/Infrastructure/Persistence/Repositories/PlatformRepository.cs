@@ -9,4 +9,6 @@ internal sealed class PlatformRepository(DagMasterDbContext db) : IPlatformRepos
 
     public Task<Platform?> GetAsync(string platformId, CancellationToken cancellationToken) =>
         db.Set<Platform>().Include(p => p.ApiKeys).SingleOrDefaultAsync(p => p.Id == platformId, cancellationToken);
+
+    public Task<List<Platform>> ListAsync(CancellationToken cancellationToken) => db.Set<Platform>().ToListAsync(cancellationToken);
 }
