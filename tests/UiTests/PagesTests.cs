@@ -32,6 +32,7 @@ public sealed class PagesTests(UiAppFixture app)
         await session.GotoAsync("/ui/assets");
         await session.GotoAsync("/ui/health");
         await Assertions.Expect(session.Page.Locator("tr[data-check='database']")).ToContainTextAsync("ok");
+        await Assertions.Expect(session.Page.Locator("tr[data-check='retention']")).ToContainTextAsync("RETENTION_DAYS=0");
         var self = session.Page.Locator("#instances tr[data-instance-id]", new PageLocatorOptions { HasText = "this one" });
         await Assertions.Expect(self).ToHaveCountAsync(1);
         await Assertions.Expect(self).ToContainTextAsync(Environment.MachineName);

@@ -49,6 +49,7 @@ internal sealed class HealthReporter
             {
                 var workflows = services.GetRequiredService<IReadModel>().WorkflowVersions.Count();
                 checks["workflows"] = workflows > 0 ? HealthCheckDto.Ok($"{workflows} workflow version(s) registered") : HealthCheckDto.Failed("no workflow registered");
+                checks["retention"] = HealthCheckDto.Ok(await services.GetRequiredService<IRetentionHealth>().DescribeAsync(cancellationToken));
                 if (withInstances)
                 {
                     instances = await services.GetRequiredService<ISender>().Send(new ListInstancesQuery(), cancellationToken);

@@ -46,6 +46,10 @@ public sealed class RetentionTests(DagMasterAppFixture app) : IntegrationTestBas
         (await CountAsync($"SELECT count(*) FROM dagmaster.job_nodes WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
         (await CountAsync($"SELECT count(*) FROM dagmaster.job_events WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
         (await B2BApi.StatusAsync(Client, "retained", "keep-1")).GetProperty("status").GetString().ShouldBe("cancelled");
+        var health = await (await Client.GetAsync("/api/v1/health", Ct)).ReadJsonAsync(200);
+        var retention = health.GetProperty("checks").GetProperty("retention");
+        retention.GetProperty("status").GetString().ShouldBe("ok");
+        retention.GetProperty("detail").GetString()!.ShouldContain("deleted 5 job(s) that ended before");
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed partial class PurgeEndedJobsCommandHandler(IEndedJobsPurger purger
             LogPurged(deleted, endedBefore);
         }
 
+        await purger.RecordRunAsync(new RetentionRun(clock.GetUtcNow(), endedBefore, deleted), cancellationToken);
         return deleted;
     }
 

@@ -27,6 +27,29 @@ internal sealed class EndedJobsPurger(NpgsqlDataSource dataSource) : IEndedJobsP
         DELETE FROM dagmaster.jobs j USING doomed d WHERE j.id = d.id
         """;
 
+    private const string RecordSql = """
+        INSERT INTO dagmaster.retention_runs (id, finished_at, ended_before, deleted) VALUES (1, @finished_at, @ended_before, @deleted)
+        ON CONFLICT (id) DO UPDATE SET finished_at = EXCLUDED.finished_at, ended_before = EXCLUDED.ended_before, deleted = EXCLUDED.deleted
+        """;
+
+    public async Task RecordRunAsync(RetentionRun run, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(RecordSql);
+        command.Parameters.AddWithValue("finished_at", run.FinishedAt);
+        command.Parameters.AddWithValue("ended_before", run.EndedBefore);
+        command.Parameters.AddWithValue("deleted", run.Deleted);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<RetentionRun?> LastRunAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT finished_at, ended_before, deleted FROM dagmaster.retention_runs");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new RetentionRun(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2))
+            : null;
+    }
+
     public async Task<int> DeleteBatchAsync(DateTimeOffset endedBefore, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(Sql);

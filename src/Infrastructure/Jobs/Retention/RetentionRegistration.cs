@@ -1,3 +1,4 @@
+using DagMaster.Application.Abstractions;
 using DagMaster.Application.Jobs.PurgeEndedJobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ internal static class RetentionRegistration
             o.Cron = configuration["RETENTION_CRON"] ?? o.Cron;
         });
         services.AddSingleton<IEndedJobsPurger, EndedJobsPurger>();
+        services.AddSingleton<IRetentionHealth, RetentionHealth>();
         services.AddHostedService<RetentionScheduler>();
         return services;
     }
