@@ -33,7 +33,9 @@ public sealed class PlatformAndAssetPagesTests(UiAppFixture app)
         await session.GotoAsync("/ui/platforms/ui-keys");
         (await session.Page.ContentAsync()).ShouldNotContain(secret);
         var row = session.Page.Locator("#api-keys tr", new PageLocatorOptions { HasText = "ui key" });
-        await Assertions.Expect(row).ToContainTextAsync(secret[..secret.LastIndexOf('_')]);
+        // The stored prefix: the platform's part and 8 of the random characters (which may include '_'), never more.
+        await Assertions.Expect(row).ToContainTextAsync(secret[..("dm_ui-keys_".Length + 8)]);
+        await Assertions.Expect(row).Not.ToContainTextAsync(secret[..("dm_ui-keys_".Length + 9)]);
         await session.ScreenshotAsync("platform");
         await row.Locator("button", new LocatorLocatorOptions { HasText = "Revoke" }).ClickAsync();
 
