@@ -32,12 +32,32 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
           end: {type: end}
         """;
 
+    /// <summary>One fan-out whose children echo their number, summed by the fan-in.</summary>
+    private const string Wide = """
+        workflow_id: fault_wide
+        name: Fault wide fan-out
+        version: 1
+        inputs:
+          numbers: {type: array, required: true}
+        nodes:
+          start: {type: start, next: split}
+          split:
+            type: fan_out
+            source: "{{ inputs.numbers }}"
+            task: {handler: echo, params: {n: "{{ item }}"}, timeout_seconds: 60}
+            retry: {max_attempts: 5, backoff: fixed, initial_delay_seconds: 1}
+            next: total
+          total: {type: fan_in, aggregation: sum, next: end}
+          end: {type: end}
+        """;
+
     private readonly string _workflows = Directory.CreateTempSubdirectory("dagmaster-fault-workflows-").FullName;
 
     public async ValueTask InitializeAsync()
     {
         await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_chain.yaml"), Chain);
         await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_slow.yaml"), Slow);
+        await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_wide.yaml"), Wide);
     }
 
     public ValueTask DisposeAsync()
@@ -66,6 +86,33 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
         var counts = await ledger.CountAsync();
         Report($"kill -9 DagMaster: killed at {atKill.Completed} completed of {atKill.Jobs}; after the restart: {counts}");
         counts.ShouldBe(counts with { Jobs = jobs, Completed = jobs, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
+    }
+
+    [Fact]
+    public async Task DagMaster_WhenKilledWithSigkillDuringATwentyThousandChildFanOut_RestartsAndCompletesEveryChildOnce()
+    {
+        const int children = 20_000;
+        var database = await DatabaseAsync("fault_wide");
+        var ledger = new FaultLedger(cluster.QueryConnectionString(database));
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 5);
+        await dagMaster.StartAsync();
+        await using var worker = WorkerNode.Start(dagMaster, "fault-worker", concurrency: 48);
+
+        await dagMaster.SubmitAsync("fault_wide", new { numbers = Enumerable.Range(0, children).ToArray() });
+        await Poll.UntilAsync(ledger.CountCompletedNodesAsync, done => done >= children / 10, "a tenth of the children to complete", 120, () => dagMaster.Output);
+        await dagMaster.KillAsync();
+        var atKill = await ledger.CountCompletedNodesAsync();
+        await dagMaster.StartAsync();
+
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == 1, "the fan-out to complete after the restart", 300, () => dagMaster.Output);
+        var counts = await ledger.CountAsync();
+        // Children have no per-child dispatch event; a child created twice would be a node too many.
+        var nodes = await ledger.CountNodesAsync();
+        var completedChildren = await ledger.CountCompletedNodesAsync() - 4; // start, split, total, end
+        Report($"kill -9 DagMaster during a {children}-child fan-out: killed at {atKill} nodes completed; after the restart: {nodes} nodes, {completedChildren} children completed, {counts}");
+        nodes.ShouldBe(children + 4);
+        completedChildren.ShouldBe(children);
+        counts.ShouldBe(counts with { Jobs = 1, Completed = 1, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
     }
 
     [Fact]

@@ -7,6 +7,10 @@ public sealed class FaultLedger(string connectionString)
 {
     public async Task<long> CountJobsAsync(string status) => await ScalarAsync($"SELECT count(*) FROM dagmaster.jobs WHERE status = '{status}'");
 
+    public async Task<long> CountNodesAsync() => await ScalarAsync("SELECT count(*) FROM dagmaster.job_nodes");
+
+    public async Task<long> CountCompletedNodesAsync() => await ScalarAsync("SELECT count(*) FROM dagmaster.job_nodes WHERE status = 'Completed'");
+
     public async Task<long> CountStartedAsync() => await ScalarAsync("SELECT count(*) FROM dagmaster.job_events WHERE type = 'node_started'");
 
     public async Task<FaultCounts> CountAsync() => new(
