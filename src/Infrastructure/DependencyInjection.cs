@@ -79,7 +79,6 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IReadModel>(sp => sp.GetRequiredService<DagMasterDbContext>());
         services.AddScoped<IDatabaseHealth, DatabaseHealth>();
-        services.AddSharedKeyRing();
         services.AddScoped<IWorkflowVersionRepository, WorkflowVersionRepository>();
         services.AddScoped<IJobRepository, JobRepository>();
         services.AddSingleton<JobInputsCache>();
@@ -110,6 +109,7 @@ public static class DependencyInjection
 
         // Order matters: the schema exists before workflows are registered.
         services.AddHostedService<SchemaBootstrapService>();
+        services.AddSharedKeyRing(); // after the schema: Data Protection reads its key ring when it starts
         services.AddHostedService<WorkflowLoadingService>();
         services.AddHostedService<PlatformSeedingService>();
         services.AddTaskTransport(configuration, transport!); // its background services start once the schema is there

@@ -9,14 +9,17 @@ public sealed class FindDueWorkQueryHandler(IReadModel readModel, ITaskLeaseStor
     {
         var now = clock.GetUtcNow();
         var expired = await leases.FindExpiredAsync(query.Limit, cancellationToken);
+        // The longest overdue first, so a backlog larger than the limit is worked off in order.
         var retries = await readModel.JobNodes
             .Where(n => n.Status == NodeStatus.Failed && n.NextAttemptAt != null && n.NextAttemptAt <= now)
-            .Select(n => n.JobId)
-            .Distinct()
+            .GroupBy(n => n.JobId)
+            .OrderBy(g => g.Min(n => n.NextAttemptAt))
+            .Select(g => g.Key)
             .Take(query.Limit)
             .ToListAsync(cancellationToken);
         var deadlines = await readModel.Jobs
             .Where(j => j.Status == JobStatus.Running && j.Deadline != null && j.Deadline <= now)
+            .OrderBy(j => j.Deadline)
             .Select(j => j.Id)
             .Take(query.Limit)
             .ToListAsync(cancellationToken);
