@@ -30,3 +30,20 @@ ensure_npm() {
     apt_install nodejs npm
   fi
 }
+
+# The raster handlers run GDAL's command-line tools (gdalinfo, gdal_translate, gdalwarp, gdal_create) from Debian's gdal-bin.
+ensure_gdal() {
+  if ! command -v gdalinfo >/dev/null 2>&1 || ! command -v gdal_create >/dev/null 2>&1; then
+    echo "Installing Debian's gdal-bin for the raster handlers..." >&2
+    apt_install gdal-bin
+  fi
+}
+
+# Azurite (the local Azure Blob storage) for build/run and the raster tests, pinned by build/azurite/package-lock.json.
+ensure_azurite() {
+  ensure_npm
+  if [ ! -x build/azurite/node_modules/.bin/azurite-blob ]; then
+    echo "Installing Azurite (npm ci in build/azurite)..." >&2
+    (cd build/azurite && npm ci --no-audit --no-fund >/dev/null)
+  fi
+}

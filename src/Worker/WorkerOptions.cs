@@ -22,7 +22,11 @@ public sealed class WorkerOptions
     /// <summary>Used when <see cref="Transport"/> is <see cref="WorkerTransport.ServiceBus"/>.</summary>
     public ServiceBusWorkerOptions ServiceBus { get; set; } = new();
 
-    /// <summary>When set, only tasks for these handlers are claimed; by default any task on <see cref="Queues"/> is.</summary>
+    /// <summary>
+    /// When set, only tasks for these of the worker's handlers are claimed; by default a worker claims tasks for every
+    /// handler it has, so a task no worker can run stays queued instead of being failed by the wrong worker.
+    /// (Over Service Bus a worker takes every message of its queues: route handlers by queue there.)
+    /// </summary>
     public IList<string>? Handlers { get; set; }
 
     /// <summary>Never more than this many tasks run at once.</summary>

@@ -1,11 +1,12 @@
 using DagMaster.Worker;
+using DagMaster.Worker.Raster;
 
 namespace DagMaster.WebApi.Infrastructure;
 
 internal static class EmbeddedWorkerRegistration
 {
     /// <summary>
-    /// EMBEDDED_WORKER=true runs the reference worker (built-in handlers) inside the host, talking to it over
+    /// EMBEDDED_WORKER=true runs the reference worker (built-in handlers, and the raster handlers when GDAL is installed) inside the host, talking to it over
     /// the same protocol as any external worker, with the first of WORKER_KEYS: HTTP claims, or with
     /// TASK_TRANSPORT=servicebus the same Service Bus queues and results queue. build/run turns it on so a
     /// newcomer sees jobs complete at once.
@@ -38,7 +39,7 @@ internal static class EmbeddedWorkerRegistration
                 };
             }
         });
-        services.AddBuiltInHandlers();
+        services.AddBuiltInHandlers().AddRasterHandlers(configuration);
         return services;
     }
 }

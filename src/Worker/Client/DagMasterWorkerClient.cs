@@ -30,16 +30,23 @@ public sealed class DagMasterWorkerClient
         _baseUri = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
     }
 
-    /// <summary>Claims up to <paramref name="maxTasks"/> tasks from the configured queues, long-polling for ClaimWaitSeconds.</summary>
-    public Task<IReadOnlyList<TaskMessage>> ClaimAsync(int maxTasks, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Claims up to <paramref name="maxTasks"/> tasks from the configured queues, long-polling for ClaimWaitSeconds:
+    /// only tasks for <paramref name="handlers"/> (the handlers this worker runs), or any task when that is null.
+    /// </summary>
+    public Task<IReadOnlyList<TaskMessage>> ClaimAsync(int maxTasks, IReadOnlyCollection<string>? handlers, CancellationToken cancellationToken) =>
         ClaimAsync(
             new ClaimRequest(
                 _options.WorkerId,
                 [.. _options.Queues],
-                _options.Handlers is { Count: > 0 } handlers ? [.. handlers] : null,
+                handlers is { Count: > 0 } ? [.. handlers] : null,
                 Math.Clamp(maxTasks, 1, MaxClaimBatch),
                 _options.ClaimWaitSeconds),
             cancellationToken);
+
+    /// <summary>Claims up to <paramref name="maxTasks"/> tasks for <see cref="WorkerOptions.Handlers"/> (any handler when unset).</summary>
+    public Task<IReadOnlyList<TaskMessage>> ClaimAsync(int maxTasks, CancellationToken cancellationToken) =>
+        ClaimAsync(maxTasks, _options.Handlers is { Count: > 0 } handlers ? [.. handlers] : null, cancellationToken);
 
     /// <summary>Claims tasks; an empty list when none arrived within <see cref="ClaimRequest.WaitSeconds"/> (204).</summary>
     public async Task<IReadOnlyList<TaskMessage>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)

@@ -4,11 +4,18 @@ using Microsoft.Extensions.Logging;
 namespace DagMaster.Worker.Hosting;
 
 /// <summary>
-/// The HTTP transport: long-poll claims for as many tasks as there are free slots, each run by the
+/// The HTTP transport: long-poll claims for as many tasks as there are free slots, only for the worker's
+/// <paramref name="handlers"/> (a task for another handler stays queued for a worker that has it), each run by the
 /// <see cref="TaskRunner"/> and reported with <c>complete</c>/<c>fail</c>. A task left unreported lapses its lease
 /// and DagMaster hands it out again.
 /// </summary>
-internal sealed class HttpTaskSource(TaskRunner runner, DagMasterWorkerClient client, WorkerOptions options, ILogger logger, TimeProvider timeProvider) : ITaskSource
+internal sealed class HttpTaskSource(
+    TaskRunner runner,
+    DagMasterWorkerClient client,
+    IReadOnlyCollection<string> handlers,
+    WorkerOptions options,
+    ILogger logger,
+    TimeProvider timeProvider) : ITaskSource
 {
     private readonly HttpResultReporter _reporter = new(client, options, logger, timeProvider);
 
@@ -38,7 +45,7 @@ internal sealed class HttpTaskSource(TaskRunner runner, DagMasterWorkerClient cl
             IReadOnlyList<TaskMessage> tasks;
             try
             {
-                tasks = await client.ClaimAsync(free, stoppingToken);
+                tasks = await client.ClaimAsync(free, handlers, stoppingToken);
                 failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

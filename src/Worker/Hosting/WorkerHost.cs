@@ -80,8 +80,13 @@ public sealed class WorkerHost : BackgroundService
     private ITaskSource CreateSource(TaskRunner runner) => _options.Transport switch
     {
         WorkerTransport.ServiceBus => new ServiceBusTaskSource(runner, _options, _logger),
-        _ => new HttpTaskSource(runner, _client, _options, _logger, _timeProvider),
+        _ => new HttpTaskSource(runner, _client, ClaimedHandlers(), _options, _logger, _timeProvider),
     };
+
+    /// <summary>The handlers to claim tasks for: those this worker has, narrowed to <see cref="WorkerOptions.Handlers"/> when set.</summary>
+    private string[] ClaimedHandlers() => _options.Handlers is { Count: > 0 } only
+        ? [.. _handlers.Keys.Where(only.Contains).Order(StringComparer.Ordinal)]
+        : [.. _handlers.Keys.Order(StringComparer.Ordinal)];
 
     private async Task DrainAsync(RunningTasks running)
     {

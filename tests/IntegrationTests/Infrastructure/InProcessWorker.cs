@@ -1,12 +1,13 @@
 using DagMaster.Worker;
 using DagMaster.Worker.Handlers;
+using DagMaster.Worker.Raster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DagMaster.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real worker host (SDK + built-in handlers) in the test process, talking real HTTP to the test server.
+/// The real worker host (SDK + built-in handlers, and the raster handlers when a test passes their settings) in the test process, talking real HTTP to the test server.
 /// Random draws can be scripted so flaky handlers fail exactly when a test says.
 /// </summary>
 public sealed class InProcessWorker : IAsyncDisposable
@@ -20,7 +21,8 @@ public sealed class InProcessWorker : IAsyncDisposable
         IEnumerable<double>? randomDraws = null,
         int concurrency = 4,
         IEnumerable<ITaskHandler>? extraHandlers = null,
-        IEnumerable<string>? queues = null)
+        IEnumerable<string>? queues = null,
+        Action<RasterOptions>? raster = null)
     {
         var builder = Host.CreateApplicationBuilder();
         foreach (var handler in extraHandlers ?? [])
@@ -50,6 +52,11 @@ public sealed class InProcessWorker : IAsyncDisposable
                 options.DrainTimeout = TimeSpan.FromSeconds(2);
             })
             .AddBuiltInHandlers();
+        if (raster is not null)
+        {
+            builder.Services.AddRasterHandlers(raster);
+        }
+
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new InProcessWorker(host);
