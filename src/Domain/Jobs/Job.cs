@@ -178,7 +178,7 @@ public sealed partial class Job : Entity, IAggregateRoot
     }
 
     /// <summary>Applies a worker's success for <paramref name="taskId"/>.</summary>
-    public ResultOutcome CompleteTask(WorkflowDefinition definition, string taskId, string? outputJson, TimeProvider clock)
+    public ResultOutcome CompleteTask(WorkflowDefinition definition, string taskId, string? outputJson, TimeProvider clock, TaskRun? run = null)
     {
         var now = clock.GetUtcNow();
         if (CheckResult(taskId, "completed", now) is { } ignored)
@@ -193,13 +193,14 @@ public sealed partial class Job : Entity, IAggregateRoot
             FindNode(parentId)!.ChildCompleted();
         }
 
-        Record(JobEventTypes.NodeCompleted, node.NodeId, new { task_id = taskId, attempt = node.Attempt }, null, now);
+        Record(JobEventTypes.NodeCompleted, node.NodeId, AttemptData(taskId, node.Attempt, run), null, now);
         Advance(definition, now);
         return ResultOutcome.Applied;
     }
 
     /// <summary>Applies a failed attempt: a retry is scheduled when allowed, otherwise the job fails at once.</summary>
-    public ResultOutcome FailTask(WorkflowDefinition definition, string taskId, TaskFailure failure, TimeProvider clock, string eventType = JobEventTypes.NodeFailed)
+    public ResultOutcome FailTask(
+        WorkflowDefinition definition, string taskId, TaskFailure failure, TimeProvider clock, string eventType = JobEventTypes.NodeFailed, TaskRun? run = null)
     {
         var now = clock.GetUtcNow();
         if (CheckResult(taskId, "failed", now) is { } ignored)
@@ -213,13 +214,13 @@ public sealed partial class Job : Entity, IAggregateRoot
         {
             var delay = retry.DelayAfter(node.AttemptsThisRun) * (1 + (Random.Shared.NextDouble() * 0.1));
             node.MarkFailed(failure.Message, now, now + delay);
-            Record(eventType, node.NodeId, new { task_id = taskId, attempt = node.Attempt, error = failure.Message, error_type = failure.Type, retryable = true }, null, now);
+            Record(eventType, node.NodeId, FailureData(taskId, node.Attempt, failure, retryable: true, run), null, now);
             Record(JobEventTypes.RetryScheduled, node.NodeId, new { attempt = node.AttemptsThisRun + 1, at = node.NextAttemptAt, delay_seconds = Math.Round(delay.TotalSeconds, 3) }, null, now);
             return ResultOutcome.Applied;
         }
 
         node.MarkFailed(failure.Message, now, null);
-        Record(eventType, node.NodeId, new { task_id = taskId, attempt = node.Attempt, error = failure.Message, error_type = failure.Type, retryable = failure.Retryable }, null, now);
+        Record(eventType, node.NodeId, FailureData(taskId, node.Attempt, failure, failure.Retryable, run), null, now);
         var reason = failure.Retryable ? $"{failure.Message} (after {node.AttemptsThisRun} attempt(s))" : failure.Message;
         FailJob(node.NodeId, reason, now);
         return ResultOutcome.Applied;
@@ -333,6 +334,32 @@ public sealed partial class Job : Entity, IAggregateRoot
         {
             Raise(new Events.JobEndedDomainEvent(Id, PlatformId, to, now));
         }
+    }
+
+    /// <summary>An attempt's timeline data; the worker's duration and id only when it told them.</summary>
+    private static Dictionary<string, object?> AttemptData(string taskId, int attempt, TaskRun? run)
+    {
+        var data = new Dictionary<string, object?> { ["task_id"] = taskId, ["attempt"] = attempt };
+        if (run?.DurationMs is { } durationMs)
+        {
+            data["duration_ms"] = durationMs;
+        }
+
+        if (run?.WorkerId is { } workerId)
+        {
+            data["worker_id"] = workerId;
+        }
+
+        return data;
+    }
+
+    private static Dictionary<string, object?> FailureData(string taskId, int attempt, TaskFailure failure, bool retryable, TaskRun? run)
+    {
+        var data = AttemptData(taskId, attempt, run);
+        data["error"] = failure.Message;
+        data["error_type"] = failure.Type;
+        data["retryable"] = retryable;
+        return data;
     }
 
     private void Record(string type, string? nodeId, object? data, string? actor, DateTimeOffset now)

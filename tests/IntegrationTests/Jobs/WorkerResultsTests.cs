@@ -56,6 +56,30 @@ public sealed class WorkerResultsTests(DagMasterAppFixture app) : IntegrationTes
     }
 
     [Fact]
+    public async Task Results_WhenTheWorkerTellsItsDurationAndId_TheTimelineKeepsThem()
+    {
+        var jobIds = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            jobIds.Add(await Jobs.SubmitOkAsync("echo_test", new { message = $"timed-{i}" }));
+        }
+
+        var worker = new RawWorker(App, workerId: "timed-worker");
+        var tasks = (await worker.ClaimTasksOfAsync(jobIds, 4)).ToDictionary(t => t.GetProperty("job_id").GetGuid(), t => t.GetProperty("task_id").GetString()!);
+
+        (await worker.CompleteAsync(tasks[jobIds[0]], new { })).IsSuccessStatusCode.ShouldBeTrue();
+        (await worker.FailAsync(tasks[jobIds[1]], "broken", retryable: false)).IsSuccessStatusCode.ShouldBeTrue();
+        (await worker.ReportAsync(
+            new { task_id = tasks[jobIds[2]], output = new { }, duration_ms = 42 },
+            new { task_id = tasks[jobIds[3]], output = new { } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await AttemptEventAsync(jobIds[0], "node_completed")).ShouldBe((5L, "timed-worker"));
+        (await AttemptEventAsync(jobIds[1], "node_failed")).ShouldBe((5L, "timed-worker"));
+        (await AttemptEventAsync(jobIds[2], "node_completed")).ShouldBe((42L, "timed-worker"));
+        (await AttemptEventAsync(jobIds[3], "node_completed")).ShouldBe(((long?)null, "timed-worker"));
+    }
+
+    [Fact]
     public async Task ReportResults_WhenOneResultIsInvalid_RefusesTheCallAndAppliesNone()
     {
         var jobIds = new List<Guid> { await Jobs.SubmitOkAsync("echo_test", new { message = "a" }), await Jobs.SubmitOkAsync("echo_test", new { message = "b" }) };
@@ -105,5 +129,13 @@ public sealed class WorkerResultsTests(DagMasterAppFixture app) : IntegrationTes
             job.GetProperty("result").GetProperty("echo_handler").GetProperty("job").GetString().ShouldBe(jobId.ToString());
             (await Jobs.EventsAsync(jobId)).Count(e => e.GetProperty("type").GetString() == "job_completed").ShouldBe(1);
         }
+    }
+
+    private async Task<(long? DurationMs, string? WorkerId)> AttemptEventAsync(Guid jobId, string type)
+    {
+        var data = (await Jobs.EventsAsync(jobId)).Single(e => e.GetProperty("type").GetString() == type && e.GetProperty("node_id").GetString() == "echo_handler")
+            .GetProperty("data");
+        return (data.TryGetProperty("duration_ms", out var ms) ? ms.GetInt64() : null,
+            data.TryGetProperty("worker_id", out var worker) ? worker.GetString() : null);
     }
 }

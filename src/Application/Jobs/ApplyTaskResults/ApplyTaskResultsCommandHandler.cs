@@ -33,8 +33,8 @@ public sealed class ApplyTaskResultsCommandHandler(JobExecution execution, ITask
         foreach (var result in results)
         {
             var outcome = result.Failure is { } failure
-                ? job.FailTask(definition, result.TaskId, failure, clock)
-                : job.CompleteTask(definition, result.TaskId, result.OutputJson, clock);
+                ? job.FailTask(definition, result.TaskId, failure, clock, run: result.Run)
+                : job.CompleteTask(definition, result.TaskId, result.OutputJson, clock, result.Run);
             outcomes.Add(outcome);
             if (outcome == ResultOutcome.Applied)
             {

@@ -15,7 +15,7 @@ public sealed class CompleteTaskCommandHandler(TaskResultBatcher results) : ICom
         }
 
         var output = command.Output is { ValueKind: JsonValueKind.Object } o ? o.GetRawText() : "{}";
-        var outcome = await results.SubmitAsync(jobId, TaskResult.Completed(command.TaskId, output));
+        var outcome = await results.SubmitAsync(jobId, TaskResult.Completed(command.TaskId, output, TaskRun.Of(command.DurationMs, command.WorkerId)));
         return new TaskResultResponse(outcome.ToString().ToLowerInvariant());
     }
 }

@@ -15,7 +15,7 @@ public sealed class FailTaskCommandHandler(TaskResultBatcher results) : ICommand
         }
 
         var failure = new TaskFailure(command.Message, command.ErrorType, command.Retryable);
-        var outcome = await results.SubmitAsync(jobId, TaskResult.Failed(command.TaskId, failure));
+        var outcome = await results.SubmitAsync(jobId, TaskResult.Failed(command.TaskId, failure, TaskRun.Of(command.DurationMs, command.WorkerId)));
         return new TaskResultResponse(outcome.ToString().ToLowerInvariant());
     }
 }

@@ -33,13 +33,13 @@ public sealed class ReportTaskStatusCommandHandler(TaskResultBatcher results, IT
                 });
             case "completed":
                 var output = command.Output is { ValueKind: JsonValueKind.Object } o ? o.GetRawText() : "{}";
-                return Answer(await results.SubmitAsync(jobId, TaskResult.Completed(command.TaskId, output)));
+                return Answer(await results.SubmitAsync(jobId, TaskResult.Completed(command.TaskId, output, TaskRun.Of(command.DurationMs, command.WorkerId))));
             default:
                 var failure = new TaskFailure(
                     string.IsNullOrWhiteSpace(command.ErrorMessage) ? "the worker reported a failure without a message" : command.ErrorMessage,
                     command.ErrorType ?? "worker_error",
                     command.Retryable);
-                return Answer(await results.SubmitAsync(jobId, TaskResult.Failed(command.TaskId, failure)));
+                return Answer(await results.SubmitAsync(jobId, TaskResult.Failed(command.TaskId, failure, TaskRun.Of(command.DurationMs, command.WorkerId))));
         }
     }
 
