@@ -1,6 +1,7 @@
 using DagMaster.Application.Common.Behaviours;
 using DagMaster.WebApi.Health;
 using DagMaster.WebApi.Infrastructure;
+using DagMaster.WebApi.OpenApi;
 using DagMaster.WebApi.Security;
 using DagMaster.WebApi.Security.RateLimiting;
 using Mediator;
@@ -39,30 +40,7 @@ public static class DependencyInjection
         services.AddHostedService<WarmUpService>();
         services.AddTelemetry(configuration);
         services.AddEmbeddedWorker(configuration);
-        services.AddEndpointsApiExplorer();
-        services.AddOpenApiDocument(settings =>
-        {
-            settings.DocumentName = "v1";
-            // The document describes the JSON the endpoints read and write: snake_case names, snake_case enum values.
-            var json = new System.Text.Json.JsonSerializerOptions();
-            ApiJson.Configure(json);
-            ((NJsonSchema.Generation.SystemTextJsonSchemaGeneratorSettings)settings.SchemaSettings).SerializerOptions = json;
-            settings.Title = "DagMaster API";
-            settings.Version = "v1";
-            settings.AddSecurity(AuthSchemes.ApiKey, new NSwag.OpenApiSecurityScheme
-            {
-                Type = NSwag.OpenApiSecuritySchemeType.ApiKey,
-                Name = AuthSchemes.ApiKeyHeader,
-                In = NSwag.OpenApiSecurityApiKeyLocation.Header,
-                Description = "A platform API key (its own tenant only) or an operator key from ADMIN_KEYS.",
-            });
-            settings.AddSecurity(AuthSchemes.WorkerKey, new NSwag.OpenApiSecurityScheme
-            {
-                Type = NSwag.OpenApiSecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Worker calls: Authorization: Bearer <key from WORKER_KEYS>.",
-            });
-        });
+        services.AddDagMasterOpenApi();
         return services;
     }
 
