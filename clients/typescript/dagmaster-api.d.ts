@@ -909,17 +909,6 @@ export interface components {
             last_seen_at?: string;
             is_stale?: boolean;
         };
-        /** @description One workflow id with its latest version's details and every registered version. */
-        WorkflowSummaryDto: {
-            workflow_id?: string;
-            name?: string;
-            /** Format: int32 */
-            latest_version?: number;
-            description?: string | null;
-            /** Format: int32 */
-            node_count?: number;
-            versions?: number[];
-        };
         /** @description An error answer (RFC 9457, application/problem+json). Branch on `type`; `title` and `detail` are for people. */
         ProblemDetails: {
             /**
@@ -940,6 +929,17 @@ export interface components {
             instance?: string;
             /** @description Quote it when asking operators about this request. */
             trace_id?: string;
+        };
+        /** @description One workflow id with its latest version's details and every registered version. */
+        WorkflowSummaryDto: {
+            workflow_id?: string;
+            name?: string;
+            /** Format: int32 */
+            latest_version?: number;
+            description?: string | null;
+            /** Format: int32 */
+            node_count?: number;
+            versions?: number[];
         };
         /** @description A workflow version as the API shows it: inputs, nodes and edges. */
         WorkflowDetailsDto: {
@@ -1561,6 +1561,23 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReportDto"];
                 };
             };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetLiveness: {
@@ -1578,6 +1595,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthCheckDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -1599,6 +1633,23 @@ export interface operations {
                     "application/json": components["schemas"]["HealthReportDto"];
                 };
             };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListWorkflows: {
@@ -1616,6 +1667,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkflowSummaryDto"][];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -1692,7 +1760,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowDetailsDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1701,7 +1769,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -1822,7 +1890,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkflowDetailsDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1831,7 +1899,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -1907,6 +1975,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The workflow is not valid; `errors` lists every problem with its location. `type`: `https://dagmaster.dev/problems/invalid-workflow`, `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -1958,6 +2043,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoadWorkflowsResponse"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -2056,7 +2158,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobPageDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,7 +2167,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -2174,7 +2276,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobDetailsDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2285,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -2225,6 +2327,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No such resource, or it belongs to another platform. `type`: `https://dagmaster.dev/problems/not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/not-found",
+                     *       "title": "No such resource, or it belongs to another platform.",
+                     *       "status": 404,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description A business rule refused the change, or a concurrent request changed the same resource. `type`: `https://dagmaster.dev/problems/conflict`, `https://dagmaster.dev/problems/concurrent-write`. */
             409: {
                 headers: {
@@ -2253,6 +2372,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -2312,6 +2448,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobDetailsDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -2406,7 +2559,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobNodePageDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2415,7 +2568,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -2532,7 +2685,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobEventPageDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2541,7 +2694,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -2659,7 +2812,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobDetailsDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2668,7 +2821,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -2761,6 +2914,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request is not valid; `errors` names every field at once. `type`: `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -2814,6 +2984,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobDetailsDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -2926,7 +3113,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobDetailsDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2935,7 +3122,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -3028,6 +3215,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request is not valid; `errors` names every field at once. `type`: `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -3083,7 +3287,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3092,7 +3296,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -3162,6 +3366,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -3227,7 +3448,7 @@ export interface operations {
                     "application/json": components["schemas"]["HeartbeatResponse"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3236,7 +3457,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -3340,6 +3561,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -3403,7 +3641,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3412,7 +3650,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -3516,6 +3754,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -3579,7 +3834,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3588,7 +3843,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -3692,6 +3947,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -3755,7 +4027,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3764,7 +4036,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -3874,6 +4146,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request is not valid; `errors` names every field at once. `type`: `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -3931,7 +4220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportTaskResultsResponse"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3940,7 +4229,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -4010,6 +4299,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -4073,7 +4379,7 @@ export interface operations {
                     "application/json": components["schemas"]["CallbackAcceptedResponse"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4082,7 +4388,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -4124,6 +4430,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No such resource, or it belongs to another platform. `type`: `https://dagmaster.dev/problems/not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/not-found",
+                     *       "title": "No such resource, or it belongs to another platform.",
+                     *       "status": 404,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description A business rule refused the change, or a concurrent request changed the same resource. `type`: `https://dagmaster.dev/problems/conflict`, `https://dagmaster.dev/problems/concurrent-write`, `https://dagmaster.dev/problems/transport-mismatch`. */
             409: {
                 headers: {
@@ -4141,6 +4464,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The task is no longer the node's current attempt; stop working on it. `type`: `https://dagmaster.dev/problems/attempt-gone`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/attempt-gone",
+                     *       "title": "The task is no longer the node's current attempt; stop working on it.",
+                     *       "status": 410,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is larger than the limit. `type`: `https://dagmaster.dev/problems/bad-request`, `https://dagmaster.dev/problems/too-large`. */
             413: {
                 headers: {
@@ -4152,6 +4492,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -4215,7 +4572,7 @@ export interface operations {
                     "application/json": components["schemas"]["CallbackAcceptedResponse"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4224,7 +4581,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -4266,6 +4623,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No such resource, or it belongs to another platform. `type`: `https://dagmaster.dev/problems/not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/not-found",
+                     *       "title": "No such resource, or it belongs to another platform.",
+                     *       "status": 404,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description A business rule refused the change, or a concurrent request changed the same resource. `type`: `https://dagmaster.dev/problems/conflict`, `https://dagmaster.dev/problems/concurrent-write`, `https://dagmaster.dev/problems/transport-mismatch`. */
             409: {
                 headers: {
@@ -4283,6 +4657,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The task is no longer the node's current attempt; stop working on it. `type`: `https://dagmaster.dev/problems/attempt-gone`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/attempt-gone",
+                     *       "title": "The task is no longer the node's current attempt; stop working on it.",
+                     *       "status": 410,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is larger than the limit. `type`: `https://dagmaster.dev/problems/bad-request`, `https://dagmaster.dev/problems/too-large`. */
             413: {
                 headers: {
@@ -4294,6 +4685,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -4357,7 +4765,7 @@ export interface operations {
                     "application/json": components["schemas"]["CallbackAcceptedResponse"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4366,7 +4774,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -4408,6 +4816,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No such resource, or it belongs to another platform. `type`: `https://dagmaster.dev/problems/not-found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/not-found",
+                     *       "title": "No such resource, or it belongs to another platform.",
+                     *       "status": 404,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description A business rule refused the change, or a concurrent request changed the same resource. `type`: `https://dagmaster.dev/problems/conflict`, `https://dagmaster.dev/problems/concurrent-write`, `https://dagmaster.dev/problems/transport-mismatch`. */
             409: {
                 headers: {
@@ -4425,6 +4850,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The task is no longer the node's current attempt; stop working on it. `type`: `https://dagmaster.dev/problems/attempt-gone`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/attempt-gone",
+                     *       "title": "The task is no longer the node's current attempt; stop working on it.",
+                     *       "status": 410,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is larger than the limit. `type`: `https://dagmaster.dev/problems/bad-request`, `https://dagmaster.dev/problems/too-large`. */
             413: {
                 headers: {
@@ -4436,6 +4878,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -4493,6 +4952,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformDto"][];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -4616,7 +5092,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatePlatformResponse"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4625,7 +5101,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -4701,6 +5177,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request is not valid; `errors` names every field at once. `type`: `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -4754,6 +5247,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -4849,7 +5359,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4858,7 +5368,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -4951,6 +5461,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request is not valid; `errors` names every field at once. `type`: `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -5004,6 +5531,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -5110,6 +5654,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -5237,7 +5798,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKeyDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5246,7 +5807,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -5339,6 +5900,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request is not valid; `errors` names every field at once. `type`: `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -5392,6 +5970,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SigningSecretDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -5498,6 +6093,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
             401: {
@@ -5637,7 +6249,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionResponse"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +6258,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -5739,6 +6351,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request is not valid; `errors` names every field at once. `type`: `https://dagmaster.dev/problems/validation`. */
             422: {
                 headers: {
@@ -5812,6 +6441,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RequestStatusDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -5906,7 +6552,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryDto"][];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,7 +6561,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -6084,7 +6730,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetPageDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6093,7 +6739,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -6237,6 +6883,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDto"];
                 };
             };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
             401: {
                 headers: {
@@ -6323,6 +6986,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
             401: {
@@ -6460,6 +7140,23 @@ export interface operations {
                     "application/json": components["schemas"]["AssetVersionDto"];
                 };
             };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
             401: {
                 headers: {
@@ -6548,6 +7245,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssetVersionDto"];
+                };
+            };
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/bad-request",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+                     *       "status": 400,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description No credential, or an unknown or revoked one. `type`: `https://dagmaster.dev/problems/unauthorized`. */
@@ -6661,7 +7375,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetVersionDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6670,7 +7384,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -6757,6 +7471,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -6823,7 +7554,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetVersionDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6832,7 +7563,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -6919,6 +7650,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */
@@ -6984,7 +7732,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetDto"];
                 };
             };
-            /** @description The request could not be read (malformed JSON, a value of the wrong type). `type`: `https://dagmaster.dev/problems/bad-request`. */
+            /** @description The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored). `type`: `https://dagmaster.dev/problems/bad-request`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6993,7 +7741,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
-                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type).",
+                     *       "title": "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
                      *       "status": 400,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
@@ -7080,6 +7828,23 @@ export interface operations {
                      *       "type": "https://dagmaster.dev/problems/bad-request",
                      *       "title": "The body is larger than the limit.",
                      *       "status": 413,
+                     *       "trace_id": "0HNA7K2M4Q3VR:00000001"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body's media type is not one this operation reads. `type`: `https://dagmaster.dev/problems/unsupported-media-type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://dagmaster.dev/problems/unsupported-media-type",
+                     *       "title": "The body's media type is not one this operation reads.",
+                     *       "status": 415,
                      *       "trace_id": "0HNA7K2M4Q3VR:00000001"
                      *     }
                      */

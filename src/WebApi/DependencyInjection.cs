@@ -31,7 +31,14 @@ public static class DependencyInjection
 
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier;
+            // The framework answers a body it cannot read with 415 and an RFC link; ours is stable like the others.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Type = ProblemTypes.UnsupportedMediaType;
+            }
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddDagMasterSecurity();
         services.AddCredentialRateLimiting(configuration);

@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string TransportMismatch = Base + "transport-mismatch";
     public const string AttemptGone = Base + "attempt-gone";
     public const string TooLarge = Base + "too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string Validation = Base + "validation";
     public const string InvalidWorkflow = Base + "invalid-workflow";
     public const string RateLimited = Base + "rate-limited";

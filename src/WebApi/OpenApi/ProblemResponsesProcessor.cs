@@ -10,8 +10,9 @@ namespace DagMaster.WebApi.OpenApi;
 
 /// <summary>
 /// Documents every error answer an operation can give, each as Problem Details with its stable <c>type</c> values.
-/// The statuses follow from what the operation has: a credential (401, 403, 429), path ids (404), a body or query
-/// (400, 422; a body also 413), a change (409), a worker attempt (410).
+/// The statuses follow from what the operation has: any request can be unreadable (400: malformed JSON, or text in the
+/// path, query or headers that cannot be stored); a credential (401, 403, 429), path ids or a body naming a task or
+/// workflow (404), a body or query (422; a body also 413 and 415), a change (409), a worker attempt (410).
 /// </summary>
 internal sealed class ProblemResponsesProcessor : IOperationProcessor
 {
@@ -26,11 +27,11 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         var hasBody = operation.RequestBody is not null;
         var hasQuery = parameters.Any(p => p.Kind == OpenApiParameterKind.Query);
         var isChange = !string.Equals(description.Method, "get", StringComparison.OrdinalIgnoreCase);
+        var bodyProperties = operation.RequestBody?.Content.Values.FirstOrDefault()?.Schema?.ActualSchema.ActualProperties;
+        var namesTask = parameters.Any(p => p.Name == "taskId") || bodyProperties?.ContainsKey("task_id") == true;
 
-        if (hasBody || hasQuery)
-        {
-            Add(context, "400", "The request could not be read (malformed JSON, a value of the wrong type).", ProblemTypes.BadRequest);
-        }
+        Add(context, "400", "The request could not be read (malformed JSON, a value of the wrong type, text that cannot be stored).",
+            ProblemTypes.BadRequest);
 
         if (policy is not null)
         {
@@ -38,7 +39,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
             Add(context, "403", "The credential is valid but may not make this call.", ProblemTypes.Forbidden);
         }
 
-        if (parameters.Any(p => p.Kind == OpenApiParameterKind.Path))
+        if (parameters.Any(p => p.Kind == OpenApiParameterKind.Path) || namesTask || bodyProperties?.ContainsKey("workflow_id") == true)
         {
             Add(context, "404", "No such resource, or it belongs to another platform.", ProblemTypes.NotFound);
         }
@@ -51,7 +52,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
                     : [ProblemTypes.Conflict, ProblemTypes.ConcurrentWrite]);
         }
 
-        if (policy == AuthPolicies.Worker && parameters.Any(p => p.Name == "taskId"))
+        if (policy == AuthPolicies.Worker && namesTask)
         {
             Add(context, "410", "The task is no longer the node's current attempt; stop working on it.", ProblemTypes.AttemptGone);
         }
@@ -59,6 +60,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         if (hasBody)
         {
             Add(context, "413", "The body is larger than the limit.", ProblemTypes.BadRequest, ProblemTypes.TooLarge);
+            Add(context, "415", "The body's media type is not one this operation reads.", ProblemTypes.UnsupportedMediaType);
         }
 
         if (hasBody || hasQuery)

@@ -8,7 +8,8 @@ namespace DagMaster.IntegrationTests.Security;
 /// <summary>
 /// Every operation of /openapi/v1.json (the API) and /openapi/ui.json (the admin pages' forms) gets hostile paths, queries, headers and mutated bodies (a few thousand
 /// requests, seeded): nothing may answer 5xx or leave the connection without an answer, and the process stays
-/// healthy. The counts per operation are printed and written to artifacts/api-fuzz.txt.
+/// healthy. Every 4xx an operation of the API contract gives must be one its document lists. The counts per operation
+/// are printed and written to artifacts/api-fuzz.txt.
 /// </summary>
 public sealed class ApiFuzzTests(DagMasterAppFixture app) : IntegrationTestBase(app)
 {
@@ -34,6 +35,8 @@ public sealed class ApiFuzzTests(DagMasterAppFixture app) : IntegrationTestBase(
         await ArtifactReports.WriteAsync("api-fuzz.txt", report.ToString());
 
         report.Failures.ShouldBeEmpty(string.Join(Environment.NewLine, report.Failures.Take(20)));
+        var contract = ApiOperation.AllOf(documents[0]).ToDictionary(o => o.Name, o => o.DocumentedStatuses);
+        report.Undocumented4xx(contract).ShouldBeEmpty("4xx answers /openapi/v1.json does not document");
         var operations = documents.Sum(d => ApiOperation.AllOf(d).Count);
         operations.ShouldBeGreaterThanOrEqualTo(73); // 44 API operations and 29 admin page actions: none may drop out of both documents
         report.Requests.ShouldBeGreaterThanOrEqualTo(operations * RequestsPerOperation);
