@@ -47,3 +47,15 @@ ensure_azurite() {
     (cd build/azurite && npm ci --no-audit --no-fund >/dev/null)
   fi
 }
+
+# The B2B quickstart's curl steps run in a test (QuickstartTests): curl, jq and openssl.
+ensure_quickstart_tools() {
+  local missing=()
+  for tool in curl jq openssl; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing Debian's ${missing[*]} for the quickstart test..." >&2
+    apt_install "${missing[@]}"
+  fi
+}

@@ -1,6 +1,7 @@
 using DagMaster.Application.Common.Behaviours;
 using DagMaster.WebApi.Health;
 using DagMaster.WebApi.Infrastructure;
+using DagMaster.WebApi.OpenApi;
 using DagMaster.WebApi.Security;
 using DagMaster.WebApi.Security.RateLimiting;
 using Mediator;
@@ -30,7 +31,14 @@ public static class DependencyInjection
 
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier;
+            // The framework answers a body it cannot read with 415 and an RFC link; ours is stable like the others.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Type = ProblemTypes.UnsupportedMediaType;
+            }
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddDagMasterSecurity();
         services.AddCredentialRateLimiting(configuration);
@@ -39,30 +47,7 @@ public static class DependencyInjection
         services.AddHostedService<WarmUpService>();
         services.AddTelemetry(configuration);
         services.AddEmbeddedWorker(configuration);
-        services.AddEndpointsApiExplorer();
-        services.AddOpenApiDocument(settings =>
-        {
-            settings.DocumentName = "v1";
-            // The document describes the JSON the endpoints read and write: snake_case names, snake_case enum values.
-            var json = new System.Text.Json.JsonSerializerOptions();
-            ApiJson.Configure(json);
-            ((NJsonSchema.Generation.SystemTextJsonSchemaGeneratorSettings)settings.SchemaSettings).SerializerOptions = json;
-            settings.Title = "DagMaster API";
-            settings.Version = "v1";
-            settings.AddSecurity(AuthSchemes.ApiKey, new NSwag.OpenApiSecurityScheme
-            {
-                Type = NSwag.OpenApiSecuritySchemeType.ApiKey,
-                Name = AuthSchemes.ApiKeyHeader,
-                In = NSwag.OpenApiSecurityApiKeyLocation.Header,
-                Description = "A platform API key (its own tenant only) or an operator key from ADMIN_KEYS.",
-            });
-            settings.AddSecurity(AuthSchemes.WorkerKey, new NSwag.OpenApiSecurityScheme
-            {
-                Type = NSwag.OpenApiSecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Worker calls: Authorization: Bearer <key from WORKER_KEYS>.",
-            });
-        });
+        services.AddDagMasterOpenApi();
         return services;
     }
 

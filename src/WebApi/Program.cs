@@ -41,7 +41,16 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseOpenApi(settings => settings.Path = "/openapi/{documentName}.json");
+app.UseOpenApi(settings =>
+{
+    settings.Path = "/openapi/{documentName}.json";
+    // Relative to the host that serves it: the address is no part of the contract (and would differ per run).
+    settings.PostProcess = (document, _) =>
+    {
+        document.Servers.Clear();
+        document.Servers.Add(new NSwag.OpenApiServer { Url = "/", Description = "The DagMaster host that serves this document." });
+    };
+});
 app.UseSwaggerUi(settings =>
 {
     settings.Path = "/swagger";

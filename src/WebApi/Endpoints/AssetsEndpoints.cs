@@ -20,14 +20,14 @@ public static class AssetsEndpoints
     public static IEndpointRouteBuilder MapAssetsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/assets").WithTags("Assets");
-        group.MapGet("/", ListAssets).WithName(nameof(ListAssets)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapGet("/{assetId}", GetAsset).WithName(nameof(GetAsset)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapGet("/{assetId}/versions/{ordinal:int}", GetAssetVersion).WithName(nameof(GetAssetVersion)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapPost("/{assetId}/versions/{ordinal:int}/approve", ApproveVersion).WithName(nameof(ApproveVersion)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{assetId}/versions/{ordinal:int}/reject", RejectVersion).WithName(nameof(RejectVersion)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{assetId}/versions/{ordinal:int}/rollback", RollbackVersion).WithName(nameof(RollbackVersion)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{assetId}/clearance", SetClearance).WithName(nameof(SetClearance)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapDelete("/{assetId}", DeleteAsset).WithName(nameof(DeleteAsset)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapGet("/", ListAssets).WithName(nameof(ListAssets)).WithSummary("List assets").RequireAuthorization(AuthPolicies.Reader);
+        group.MapGet("/{assetId}", GetAsset).WithName(nameof(GetAsset)).WithSummary("Get an asset with its versions").RequireAuthorization(AuthPolicies.Reader);
+        group.MapGet("/{assetId}/versions/{ordinal:int}", GetAssetVersion).WithName(nameof(GetAssetVersion)).WithSummary("Get an asset version with its revisions").RequireAuthorization(AuthPolicies.Reader);
+        group.MapPost("/{assetId}/versions/{ordinal:int}/approve", ApproveVersion).WithName(nameof(ApproveVersion)).WithSummary("Approve a version").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{assetId}/versions/{ordinal:int}/reject", RejectVersion).WithName(nameof(RejectVersion)).WithSummary("Reject a version").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{assetId}/versions/{ordinal:int}/rollback", RollbackVersion).WithName(nameof(RollbackVersion)).WithSummary("Roll a version back to an earlier revision").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{assetId}/clearance", SetClearance).WithName(nameof(SetClearance)).WithSummary("Set an asset's clearance").RequireAuthorization(AuthPolicies.Operator);
+        group.MapDelete("/{assetId}", DeleteAsset).WithName(nameof(DeleteAsset)).WithSummary("Delete an asset").RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 

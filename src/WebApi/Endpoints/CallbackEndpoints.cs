@@ -21,9 +21,9 @@ public static class CallbackEndpoints
     public static IEndpointRouteBuilder MapCallbackEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/callbacks").WithTags("Original worker callbacks").RequireAuthorization(AuthPolicies.Worker);
-        group.MapPost("/task-result", ReportTaskResult).WithName(nameof(ReportTaskResult));
-        group.MapPost("/task-progress", ReportTaskProgress).WithName(nameof(ReportTaskProgress));
-        group.MapPost("/checkpoint", ReportCheckpoint).WithName(nameof(ReportCheckpoint));
+        group.MapPost("/task-result", ReportTaskResult).WithName(nameof(ReportTaskResult)).WithSummary("Report a task result (original workers)");
+        group.MapPost("/task-progress", ReportTaskProgress).WithName(nameof(ReportTaskProgress)).WithSummary("Report task progress (original workers)");
+        group.MapPost("/checkpoint", ReportCheckpoint).WithName(nameof(ReportCheckpoint)).WithSummary("Report a checkpoint (original workers)");
         return app;
     }
 

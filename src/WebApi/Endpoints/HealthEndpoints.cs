@@ -7,9 +7,9 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/health", GetHealth).WithName(nameof(GetHealth)).WithTags("Health");
-        app.MapGet("/livez", GetLiveness).WithName(nameof(GetLiveness)).WithTags("Health");
-        app.MapGet("/readyz", GetReadiness).WithName(nameof(GetReadiness)).WithTags("Health");
+        app.MapGet("/api/v1/health", GetHealth).WithName(nameof(GetHealth)).WithSummary("Health of the service and its dependencies").WithTags("Health");
+        app.MapGet("/livez", GetLiveness).WithName(nameof(GetLiveness)).WithSummary("Liveness probe").WithTags("Health");
+        app.MapGet("/readyz", GetReadiness).WithName(nameof(GetReadiness)).WithSummary("Readiness probe").WithTags("Health");
         return app;
     }
 

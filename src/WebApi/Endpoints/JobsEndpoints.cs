@@ -20,14 +20,14 @@ public static class JobsEndpoints
     public static IEndpointRouteBuilder MapJobsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireAuthorization(AuthPolicies.Reader);
-        group.MapPost("/", SubmitJob).WithName(nameof(SubmitJob)).RequireAuthorization(AuthPolicies.Platform);
-        group.MapGet("/", ListJobs).WithName(nameof(ListJobs));
-        group.MapGet("/{jobId:guid}", GetJob).WithName(nameof(GetJob));
-        group.MapGet("/{jobId:guid}/nodes", GetJobNodes).WithName(nameof(GetJobNodes));
-        group.MapGet("/{jobId:guid}/events", GetJobEvents).WithName(nameof(GetJobEvents));
-        group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob)).RequireAuthorization(AuthPolicies.Platform);
-        group.MapPost("/{jobId:guid}/retry", RetryJob).WithName(nameof(RetryJob)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{jobId:guid}/rerun", RerunJob).WithName(nameof(RerunJob)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/", SubmitJob).WithName(nameof(SubmitJob)).WithSummary("Submit a job").RequireAuthorization(AuthPolicies.Platform);
+        group.MapGet("/", ListJobs).WithName(nameof(ListJobs)).WithSummary("List jobs");
+        group.MapGet("/{jobId:guid}", GetJob).WithName(nameof(GetJob)).WithSummary("Get a job with its progress");
+        group.MapGet("/{jobId:guid}/nodes", GetJobNodes).WithName(nameof(GetJobNodes)).WithSummary("List a job's node states");
+        group.MapGet("/{jobId:guid}/events", GetJobEvents).WithName(nameof(GetJobEvents)).WithSummary("List a job's events");
+        group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob)).WithSummary("Cancel a job").RequireAuthorization(AuthPolicies.Platform);
+        group.MapPost("/{jobId:guid}/retry", RetryJob).WithName(nameof(RetryJob)).WithSummary("Retry a failed or cancelled job").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{jobId:guid}/rerun", RerunJob).WithName(nameof(RerunJob)).WithSummary("Rerun a job from a node").RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 

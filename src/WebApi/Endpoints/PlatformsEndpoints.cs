@@ -24,15 +24,15 @@ public static class PlatformsEndpoints
     public static IEndpointRouteBuilder MapPlatformsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/platforms").WithTags("Platforms");
-        group.MapGet("/", ListPlatforms).WithName(nameof(ListPlatforms)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapGet("/{platformId}", GetPlatform).WithName(nameof(GetPlatform)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapPost("/", CreatePlatform).WithName(nameof(CreatePlatform)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPut("/{platformId}", UpdatePlatform).WithName(nameof(UpdatePlatform)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{platformId}/deactivate", DeactivatePlatform).WithName(nameof(DeactivatePlatform)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{platformId}/activate", ActivatePlatform).WithName(nameof(ActivatePlatform)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{platformId}/keys", CreateApiKey).WithName(nameof(CreateApiKey)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{platformId}/signing-secret/rotate", RotateSigningSecret).WithName(nameof(RotateSigningSecret)).RequireAuthorization(AuthPolicies.Operator);
-        group.MapPost("/{platformId}/keys/{keyId:guid}/revoke", RevokeApiKey).WithName(nameof(RevokeApiKey)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapGet("/", ListPlatforms).WithName(nameof(ListPlatforms)).WithSummary("List platforms").RequireAuthorization(AuthPolicies.Reader);
+        group.MapGet("/{platformId}", GetPlatform).WithName(nameof(GetPlatform)).WithSummary("Get a platform").RequireAuthorization(AuthPolicies.Reader);
+        group.MapPost("/", CreatePlatform).WithName(nameof(CreatePlatform)).WithSummary("Register a platform").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPut("/{platformId}", UpdatePlatform).WithName(nameof(UpdatePlatform)).WithSummary("Update a platform").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/deactivate", DeactivatePlatform).WithName(nameof(DeactivatePlatform)).WithSummary("Deactivate a platform").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/activate", ActivatePlatform).WithName(nameof(ActivatePlatform)).WithSummary("Activate a platform").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/keys", CreateApiKey).WithName(nameof(CreateApiKey)).WithSummary("Issue an API key").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/signing-secret/rotate", RotateSigningSecret).WithName(nameof(RotateSigningSecret)).WithSummary("Rotate the callback signing secret").RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/{platformId}/keys/{keyId:guid}/revoke", RevokeApiKey).WithName(nameof(RevokeApiKey)).WithSummary("Revoke an API key").RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 

@@ -16,9 +16,9 @@ public static class SubmissionsEndpoints
     public static IEndpointRouteBuilder MapSubmissionsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/platforms/{platformId}").WithTags("B2B submissions");
-        group.MapPost("/submissions", SubmitAsset).WithName(nameof(SubmitAsset)).RequireAuthorization(AuthPolicies.Platform);
-        group.MapGet("/requests/{requestId}", GetRequestStatus).WithName(nameof(GetRequestStatus)).RequireAuthorization(AuthPolicies.Reader);
-        group.MapGet("/webhooks", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries)).RequireAuthorization(AuthPolicies.Viewer);
+        group.MapPost("/submissions", SubmitAsset).WithName(nameof(SubmitAsset)).WithSummary("Submit a processing request").RequireAuthorization(AuthPolicies.Platform);
+        group.MapGet("/requests/{requestId}", GetRequestStatus).WithName(nameof(GetRequestStatus)).WithSummary("Get a request's status").RequireAuthorization(AuthPolicies.Reader);
+        group.MapGet("/webhooks", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries)).WithSummary("List callback deliveries").RequireAuthorization(AuthPolicies.Viewer);
         return app;
     }
 

@@ -21,12 +21,12 @@ public static class WorkerEndpoints
     public static IEndpointRouteBuilder MapWorkerEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/worker/tasks").WithTags("Worker protocol").RequireAuthorization(AuthPolicies.Worker);
-        group.MapPost("/claim", ClaimTasks).WithName(nameof(ClaimTasks));
-        group.MapPost("/{taskId}/heartbeat", Heartbeat).WithName(nameof(Heartbeat));
-        group.MapPost("/{taskId}/checkpoint", SaveCheckpoint).WithName(nameof(SaveCheckpoint));
-        group.MapPost("/{taskId}/complete", CompleteTask).WithName(nameof(CompleteTask));
-        group.MapPost("/{taskId}/fail", FailTask).WithName(nameof(FailTask));
-        group.MapPost("/results", ReportTaskResults).WithName(nameof(ReportTaskResults));
+        group.MapPost("/claim", ClaimTasks).WithName(nameof(ClaimTasks)).WithSummary("Claim tasks (long poll)");
+        group.MapPost("/{taskId}/heartbeat", Heartbeat).WithName(nameof(Heartbeat)).WithSummary("Extend a task's lease");
+        group.MapPost("/{taskId}/checkpoint", SaveCheckpoint).WithName(nameof(SaveCheckpoint)).WithSummary("Save a task checkpoint");
+        group.MapPost("/{taskId}/complete", CompleteTask).WithName(nameof(CompleteTask)).WithSummary("Complete a task");
+        group.MapPost("/{taskId}/fail", FailTask).WithName(nameof(FailTask)).WithSummary("Fail a task");
+        group.MapPost("/results", ReportTaskResults).WithName(nameof(ReportTaskResults)).WithSummary("Report many task results");
         return app;
     }
 

@@ -1,8 +1,8 @@
-using DagMaster.WebApi.Infrastructure;
 using DagMaster.Application.Workflows.GetWorkflow;
 using DagMaster.Application.Workflows.ListWorkflows;
 using DagMaster.Application.Workflows.LoadWorkflows;
 using DagMaster.Application.Workflows.ValidateWorkflow;
+using DagMaster.WebApi.Infrastructure;
 using DagMaster.WebApi.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,11 +17,11 @@ public static class WorkflowsEndpoints
     public static IEndpointRouteBuilder MapWorkflowsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/workflows").WithTags("Workflows").RequireAuthorization(AuthPolicies.Reader);
-        group.MapGet("/", ListWorkflows).WithName(nameof(ListWorkflows));
-        group.MapGet("/{workflowId}", GetWorkflow).WithName(nameof(GetWorkflow));
-        group.MapPost("/validate", ValidateWorkflow).WithName(nameof(ValidateWorkflow))
+        group.MapGet("/", ListWorkflows).WithName(nameof(ListWorkflows)).WithSummary("List registered workflows");
+        group.MapGet("/{workflowId}", GetWorkflow).WithName(nameof(GetWorkflow)).WithSummary("Get a workflow definition");
+        group.MapPost("/validate", ValidateWorkflow).WithName(nameof(ValidateWorkflow)).WithSummary("Validate workflow YAML")
             .Accepts<string>("application/yaml", "text/yaml", "application/x-yaml", "text/plain", "application/octet-stream");
-        group.MapPost("/reload", ReloadWorkflows).WithName(nameof(ReloadWorkflows)).RequireAuthorization(AuthPolicies.Operator);
+        group.MapPost("/reload", ReloadWorkflows).WithName(nameof(ReloadWorkflows)).WithSummary("Reload workflows from disk").RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 
@@ -37,7 +37,7 @@ public static class WorkflowsEndpoints
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Workflow not found.",
                 detail: version is null ? $"No workflow '{workflowId}' is registered." : $"Workflow '{workflowId}' has no version {version}.",
-                type: "https://dagmaster.dev/problems/not-found")
+                type: ProblemTypes.NotFound)
             : TypedResults.Ok(workflow);
     }
 
@@ -52,7 +52,7 @@ public static class WorkflowsEndpoints
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "The workflow is too large.",
                 detail: $"Workflow files are limited to {MaxWorkflowBytes:N0} bytes.",
-                type: "https://dagmaster.dev/problems/too-large");
+                type: ProblemTypes.TooLarge);
         }
 
         var result = await sender.Send(new ValidateWorkflowQuery(source), cancellationToken);
@@ -65,7 +65,7 @@ public static class WorkflowsEndpoints
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "The workflow is not valid.",
             detail: $"{result.Errors.Count} error(s) found.",
-            type: "https://dagmaster.dev/problems/invalid-workflow",
+            type: ProblemTypes.InvalidWorkflow,
             extensions: new Dictionary<string, object?> { ["errors"] = result.Errors });
     }
 

@@ -21,56 +21,56 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "The request is not valid.",
-                Type = "https://dagmaster.dev/problems/validation",
+                Type = ProblemTypes.Validation,
             },
             NotFoundException notFound => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = $"{notFound.Resource} not found.",
                 Detail = notFound.Message,
-                Type = "https://dagmaster.dev/problems/not-found",
+                Type = ProblemTypes.NotFound,
             },
             BusinessRuleValidationException rule => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = rule.BrokenRule.GetType().Name,
                 Detail = rule.Message,
-                Type = "https://dagmaster.dev/problems/conflict",
+                Type = ProblemTypes.Conflict,
             },
             ConcurrentWriteException concurrent => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "A concurrent request changed the same resource.",
                 Detail = concurrent.Message,
-                Type = "https://dagmaster.dev/problems/concurrent-write",
+                Type = ProblemTypes.ConcurrentWrite,
             },
             ForbiddenException forbidden => new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,
                 Title = "Not allowed.",
                 Detail = forbidden.Message,
-                Type = "https://dagmaster.dev/problems/forbidden",
+                Type = ProblemTypes.Forbidden,
             },
             TooManyRequestsException tooMany => new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests.",
                 Detail = tooMany.Message,
-                Type = "https://dagmaster.dev/problems/too-many-requests",
+                Type = ProblemTypes.TooManyRequests,
             },
             TransportMismatchException mismatch => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "The task transport does not serve this call.",
                 Detail = mismatch.Message,
-                Type = "https://dagmaster.dev/problems/transport-mismatch",
+                Type = ProblemTypes.TransportMismatch,
             },
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
                 Title = "The request could not be read.",
                 Detail = badRequest.InnerException?.Message ?? badRequest.Message,
-                Type = "https://dagmaster.dev/problems/bad-request",
+                Type = ProblemTypes.BadRequest,
             },
             _ => null,
         };

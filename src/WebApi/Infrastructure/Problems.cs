@@ -8,11 +8,11 @@ internal static class Problems
         statusCode: StatusCodes.Status404NotFound,
         title: $"{resource} not found.",
         detail: $"{resource} '{key}' was not found.",
-        type: "https://dagmaster.dev/problems/not-found");
+        type: ProblemTypes.NotFound);
 
     public static ProblemHttpResult Gone(string taskId) => TypedResults.Problem(
         statusCode: StatusCodes.Status410Gone,
         title: "The attempt is no longer current.",
         detail: $"Task '{taskId}' is not the current attempt of its node; stop working on it.",
-        type: "https://dagmaster.dev/problems/attempt-gone");
+        type: ProblemTypes.AttemptGone);
 }

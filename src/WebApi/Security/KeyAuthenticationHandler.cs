@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using DagMaster.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -21,11 +22,11 @@ internal abstract class KeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication is required.", ChallengeDetail, "unauthorized");
+        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication is required.", ChallengeDetail, ProblemTypes.Unauthorized);
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "This credential may not call this endpoint.",
-            "The key is valid but its role does not allow this call.", "forbidden");
+            "The key is valid but its role does not allow this call.", ProblemTypes.Forbidden);
 
     private async Task WriteProblemAsync(int status, string title, string detail, string type)
     {
@@ -34,7 +35,7 @@ internal abstract class KeyAuthenticationHandler(
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail, Type = $"https://dagmaster.dev/problems/{type}" },
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Type = type },
         });
     }
 }

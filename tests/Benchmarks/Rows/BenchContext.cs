@@ -15,14 +15,10 @@ public sealed record BenchContext(BenchSettings Settings, DagMasterHost Host, Da
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            var (job, _) = await Api.GetAsync($"api/v1/jobs/{jobId}", cancellationToken);
-            using (job)
+            var (job, _) = await Api.GetJobAsync(jobId, cancellationToken);
+            if (job.Status is { } status && Terminal.Contains(status))
             {
-                var status = job.RootElement.GetProperty("status").GetString()!;
-                if (Terminal.Contains(status))
-                {
-                    return status;
-                }
+                return status;
             }
 
             await Task.Delay(interval, cancellationToken);

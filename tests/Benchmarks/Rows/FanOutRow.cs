@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using DagMaster.Benchmarks.Hosting;
 using DagMaster.Benchmarks.Reporting;
+using DagMaster.Client;
 
 namespace DagMaster.Benchmarks.Rows;
 
@@ -137,15 +138,12 @@ public static class FanOutRow
         try
         {
             using var pollCap = new CancellationTokenSource(timeout);
-            var (body, _) = await context.Api.GetAsync($"api/v1/jobs/{job}", pollCap.Token);
-            using (body)
-            {
-                var state = body.RootElement.GetProperty("status").GetString();
-                var count = body.RootElement.GetProperty("progress").GetProperty("nodes_completed").GetInt64();
-                return (state is "completed" or "failed" or "cancelled" ? state : null, count);
-            }
+            var (body, _) = await context.Api.GetJobAsync(job, pollCap.Token);
+            var state = body.Status;
+            var count = body.Progress?.NodesCompleted ?? throw new InvalidOperationException($"job {job} answered no progress");
+            return (state is "completed" or "failed" or "cancelled" ? state : null, count);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or DagMasterApiException or TaskCanceledException)
         {
             context.Log.Write($"bench: fan-out progress poll failed: {e.Message}");
             return (null, lastCount);
@@ -171,7 +169,7 @@ public static class FanOutRow
             {
                 break;
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or DagMasterApiException)
             {
                 context.Log.Write($"bench: side chain failed: {e.Message}");
                 await Task.Delay(500, CancellationToken.None);

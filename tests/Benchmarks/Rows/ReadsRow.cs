@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using DagMaster.Benchmarks.Hosting;
 using DagMaster.Benchmarks.Reporting;
+using DagMaster.Client;
 
 namespace DagMaster.Benchmarks.Rows;
 
@@ -28,21 +30,25 @@ public static class ReadsRow
         var total = existing + toSeed;
 
         var ids = await db.ColumnAsync<Guid>("SELECT id FROM dagmaster.jobs TABLESAMPLE SYSTEM (1) LIMIT 2000");
-        var cursor = await NextCursorAsync(context, "api/v1/jobs?status=completed&limit=50");
-        string[] lists =
+        var api = context.Api.Client;
+        var cursor = (await api.ListJobsAsync(status: "completed", limit: 50)).NextCursor;
+        var now = DateTimeOffset.UtcNow;
+        Func<CancellationToken, Task<JobPageDto>>[] lists =
         [
-            "api/v1/jobs?limit=50",
-            "api/v1/jobs?status=completed&limit=50",
-            $"api/v1/jobs?status=failed&workflow_id={BenchWorkflows.Echo}&limit=50",
-            "api/v1/jobs?correlation_id=seed-123&limit=50",
-            "api/v1/jobs?platform_id=platform-3&status=running&limit=100",
-            $"api/v1/jobs?created_after={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-3).ToString("O"))}&created_before={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-2).ToString("O"))}&limit=50",
-            cursor is null ? "api/v1/jobs?status=cancelled&limit=50" : $"api/v1/jobs?status=completed&limit=50&cursor={Uri.EscapeDataString(cursor)}",
+            ct => api.ListJobsAsync(limit: 50, cancellationToken: ct),
+            ct => api.ListJobsAsync(status: "completed", limit: 50, cancellationToken: ct),
+            ct => api.ListJobsAsync(status: "failed", workflowId: BenchWorkflows.Echo, limit: 50, cancellationToken: ct),
+            ct => api.ListJobsAsync(correlationId: "seed-123", limit: 50, cancellationToken: ct),
+            ct => api.ListJobsAsync(platformId: "platform-3", status: "running", limit: 100, cancellationToken: ct),
+            ct => api.ListJobsAsync(createdAfter: now.AddHours(-3), createdBefore: now.AddHours(-2), limit: 50, cancellationToken: ct),
+            cursor is null
+                ? ct => api.ListJobsAsync(status: "cancelled", limit: 50, cancellationToken: ct)
+                : ct => api.ListJobsAsync(status: "completed", limit: 50, cursor: cursor, cancellationToken: ct),
         ];
 
         await db.ResetProfileAsync();
-        var list = await TimeAsync(context, i => lists[i % lists.Length]);
-        var get = await TimeAsync(context, i => $"api/v1/jobs/{ids[i % ids.Count]}");
+        var list = await TimeAsync(i => lists[i % lists.Length]);
+        var get = await TimeAsync<JobDetailsDto>(i => ct => api.GetJobAsync(ids[i % ids.Count], ct));
         await db.WriteProfileAsync(Path.Combine(context.Settings.OutputDirectory, "profile-reads.tsv"));
 
         var figure = $"with {total:N0} jobs stored";
@@ -60,11 +66,12 @@ public static class ReadsRow
             },
         };
 
-    private static async Task<Stats> TimeAsync(BenchContext context, Func<int, string> path)
+    /// <summary>Times <see cref="RequestsPerKind"/> calls from <see cref="Clients"/> concurrent clients, after 20 to warm up.</summary>
+    private static async Task<Stats> TimeAsync<T>(Func<int, Func<CancellationToken, Task<T>>> call)
     {
         for (var i = 0; i < 20; i++)
         {
-            (await context.Api.GetAsync(path(i))).Body.Dispose();
+            await call(i)(CancellationToken.None);
         }
 
         var next = -1;
@@ -75,22 +82,13 @@ public static class ReadsRow
             int i;
             while ((i = Interlocked.Increment(ref next)) < RequestsPerKind)
             {
-                var (body, latency) = await context.Api.GetAsync(path(i));
-                body.Dispose();
+                var (_, latency) = await DagMasterApi.TimedAsync(call(i));
                 latencies[c].Add(latency.TotalMilliseconds);
             }
         })));
         return new Stats(latencies.SelectMany(l => l));
     }
 
-    private static async Task<string?> NextCursorAsync(BenchContext context, string path)
-    {
-        var (body, _) = await context.Api.GetAsync(path);
-        using (body)
-        {
-            return body.RootElement.TryGetProperty("next_cursor", out var cursor) ? cursor.GetString() : null;
-        }
-    }
 
     /// <summary>
     /// Finished-looking jobs of the bench workflows spread over the last ~28 hours, with statuses, correlation ids

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DagMaster.Benchmarks.Reporting;
+using DagMaster.Client;
 
 namespace DagMaster.Benchmarks.Rows;
 
@@ -29,7 +30,7 @@ public static class SubmitRow
                     var (_, latency) = await context.Api.SubmitAsync(BenchWorkflows.Submit, $"{{\"message\":\"client {c}\"}}");
                     latencies[c].Add(latency.TotalMilliseconds);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or DagMasterApiException)
                 {
                     Interlocked.Increment(ref errors);
                 }

@@ -28,16 +28,16 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
         await B2BApi.WaitForStatusAsync(Client, Platform, "r1", "completed");
         var again = await B2BApi.SubmitOkAsync(Client, Platform, "r2", "b", "V1");
         await B2BApi.WaitForStatusAsync(Client, Platform, "r2", "completed");
-        await Client.PostAsync($"/api/v1/assets/{first.GetProperty("asset_id").GetString()}/versions/0/approve", null, Ct);
+        await Client.PostAsync($"/api/v1/assets/{first.AssetId}/versions/0/approve", null, Ct);
         var next = await B2BApi.SubmitOkAsync(Client, Platform, "r3", "c", "V2");
         var other = await B2BApi.SubmitOkAsync(Client, Platform, "r4", "d", "V1", datasetId: "ds-2");
 
-        again.GetProperty("asset_id").GetString().ShouldBe(first.GetProperty("asset_id").GetString());
-        (again.GetProperty("version_ordinal").GetInt32(), again.GetProperty("revision").GetInt32()).ShouldBe((0, 2));
-        next.GetProperty("asset_id").GetString().ShouldBe(first.GetProperty("asset_id").GetString());
-        (next.GetProperty("version_ordinal").GetInt32(), next.GetProperty("revision").GetInt32()).ShouldBe((1, 1));
-        other.GetProperty("asset_id").GetString().ShouldNotBe(first.GetProperty("asset_id").GetString());
-        first.GetProperty("asset_id").GetString()!.Length.ShouldBe(32);
+        again.AssetId.ShouldBe(first.AssetId);
+        (again.VersionOrdinal, again.Revision).ShouldBe((0, 2));
+        next.AssetId.ShouldBe(first.AssetId);
+        (next.VersionOrdinal, next.Revision).ShouldBe((1, 1));
+        other.AssetId.ShouldNotBe(first.AssetId);
+        first.AssetId!.Length.ShouldBe(32);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
         var first = await B2BApi.SubmitOkAsync(Client, Platform, "same", "a", "V1");
         var repeat = await B2BApi.SubmitOkAsync(Client, Platform, "same", "a", "V1");
 
-        repeat.GetProperty("revision").GetInt32().ShouldBe(first.GetProperty("revision").GetInt32());
-        (await B2B.AssetAsync(first.GetProperty("asset_id").GetString()!)).GetProperty("versions")[0].GetProperty("revisions").GetArrayLength().ShouldBe(1);
+        repeat.Revision.ShouldBe(first.Revision);
+        (await B2B.AssetAsync(first.AssetId!)).Versions.ShouldNotBeNull().First().Revisions.ShouldNotBeNull().Count.ShouldBe(1);
     }
 
     [Fact]
@@ -122,12 +122,12 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
     public async Task ApproveVersion_WhenCurrentRevisionUnfinished_Returns409()
     {
         var accepted = await B2BApi.SubmitOkAsync(Client, Platform, "p1", "a", "V1");
-        var assetId = accepted.GetProperty("asset_id").GetString();
+        var assetId = accepted.AssetId;
 
         var problem = await (await Client.PostAsync($"/api/v1/assets/{assetId}/versions/0/approve", null, Ct)).ReadProblemAsync(409);
 
         problem.GetProperty("title").GetString().ShouldBe("OnlyCompletedRevisionCanBeApprovedRule");
-        (await B2BApi.StatusAsync(Client, Platform, "p1")).GetProperty("approval_state").GetString().ShouldBe("pending_review");
+        (await B2BApi.StatusAsync(Client, Platform, "p1")).ApprovalState.ShouldBe("pending_review");
     }
 
     [Fact]
@@ -138,14 +138,14 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
         await B2BApi.WaitForStatusAsync(Client, Platform, "rb1", "completed");
         await B2BApi.SubmitOkAsync(Client, Platform, "rb2", "second", "V1");
         await B2BApi.WaitForStatusAsync(Client, Platform, "rb2", "completed");
-        var assetId = first.GetProperty("asset_id").GetString()!;
+        var assetId = first.AssetId!;
         Artifact(await B2B.AssetAsync(assetId)).ShouldBe("item-second");
 
         var version = await (await Client.PostAsJsonAsync($"/api/v1/assets/{assetId}/versions/0/rollback", new { revision = 1 }, Ct)).ReadJsonAsync(200);
 
         version.GetProperty("current_revision").GetInt32().ShouldBe(1);
         Artifact(await B2B.AssetAsync(assetId)).ShouldBe("item-first");
-        (await B2BApi.StatusAsync(Client, Platform, "rb1")).GetProperty("is_current_revision").GetBoolean().ShouldBeTrue();
+        (await B2BApi.StatusAsync(Client, Platform, "rb1")).IsCurrentRevision.ShouldBe(true);
         (await Client.PostAsJsonAsync($"/api/v1/assets/{assetId}/versions/0/rollback", new { revision = 1 }, Ct)).StatusCode
             .ShouldBe(System.Net.HttpStatusCode.Conflict);
         (await Client.PostAsJsonAsync($"/api/v1/assets/{assetId}/versions/0/rollback", new { revision = 9 }, Ct)).StatusCode
@@ -158,7 +158,7 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
         await using var worker = await InProcessWorker.StartAsync(App);
         var accepted = await B2BApi.SubmitOkAsync(Client, Platform, "c1", "a", "V1");
         await B2BApi.WaitForStatusAsync(Client, Platform, "c1", "completed");
-        var assetId = accepted.GetProperty("asset_id").GetString();
+        var assetId = accepted.AssetId;
 
         (await Client.PostAsJsonAsync($"/api/v1/assets/{assetId}/versions/0/reject", new { }, Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.UnprocessableEntity);
         var approved = await (await Client.PostAsync($"/api/v1/assets/{assetId}/versions/0/approve", null, Ct)).ReadJsonAsync(200);
@@ -170,16 +170,16 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
         (await Client.PostAsJsonAsync($"/api/v1/assets/{assetId}/clearance", new { clearance = "uncleared" }, Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
         (await Client.PostAsJsonAsync($"/api/v1/assets/{assetId}/clearance", new { clearance = "secret" }, Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.UnprocessableEntity);
         var asset = await B2B.AssetAsync(assetId!);
-        asset.GetProperty("latest_approved_ordinal").GetInt32().ShouldBe(0);
-        asset.GetProperty("cleared_by").GetString().ShouldBe("operator");
+        asset.LatestApprovedOrdinal.ShouldBe(0);
+        asset.ClearedBy.ShouldBe("operator");
     }
 
     [Fact]
     public async Task DeleteAsset_WhenSubmittedAgain_Returns409AndStaysDeleted()
     {
         var accepted = await B2BApi.SubmitOkAsync(Client, Platform, "d1", "a", "V1");
-        var assetId = accepted.GetProperty("asset_id").GetString();
-        await Client.PostAsync($"/api/v1/jobs/{accepted.GetProperty("job_id").GetGuid()}/cancel", null, Ct);
+        var assetId = accepted.AssetId;
+        await Client.PostAsync($"/api/v1/jobs/{accepted.JobId}/cancel", null, Ct);
         await B2BApi.WaitForStatusAsync(Client, Platform, "d1", "cancelled");
 
         (await Client.DeleteAsync($"/api/v1/assets/{assetId}", Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
@@ -192,7 +192,7 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
             version_label = "V1",
             inputs = new { message = "b" },
         })).StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
-        (await B2B.AssetAsync(assetId!)).GetProperty("is_deleted").GetBoolean().ShouldBeTrue();
+        (await B2B.AssetAsync(assetId!)).IsDeleted.ShouldBe(true);
         (await (await Client.GetAsync("/api/v1/assets", Ct)).ReadJsonAsync(200)).GetProperty("items").GetArrayLength().ShouldBe(0);
     }
 
@@ -205,10 +205,10 @@ public sealed class AssetLifecycleTests(DagMasterAppFixture app) : IntegrationTe
         var jobs = await (await Client.GetAsync("/api/v1/jobs?ref.dataset_id=X-123", Ct)).ReadJsonAsync(200);
         var assets = await (await Client.GetAsync("/api/v1/assets?ref.dataset_id=X-123", Ct)).ReadJsonAsync(200);
 
-        jobs.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("job_id").GetGuid()).ShouldBe([mine.GetProperty("job_id").GetGuid()]);
-        assets.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("asset_id").GetString()).ShouldBe([mine.GetProperty("asset_id").GetString()]);
+        jobs.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("job_id").GetGuid()).ShouldBe([mine.JobId.ShouldNotBeNull()]);
+        assets.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("asset_id").GetString()).ShouldBe([mine.AssetId]);
     }
 
-    private static string? Artifact(JsonElement asset) =>
-        asset.GetProperty("versions")[0].GetProperty("artifacts").GetProperty("stac_item_id").GetString();
+    private static string? Artifact(DagMaster.Client.AssetDto asset) =>
+        ((JsonElement)asset.Versions.ShouldNotBeNull().First().Artifacts!).GetProperty("stac_item_id").GetString();
 }

@@ -5,10 +5,10 @@ using System.Text.Json;
 namespace DagMaster.IntegrationTests.Fuzzing;
 
 /// <summary>
-/// Sends every operation of the OpenAPI document <see cref="RequestsPerOperation"/> requests built from hostile
+/// Sends every operation of the OpenAPI documents <see cref="RequestsPerOperation"/> requests built from hostile
 /// path, query and header values and from bodies generated from the schemas and mutated. Seeded, so a run repeats.
 /// </summary>
-public sealed class ApiFuzzer(FuzzTarget target, JsonElement document, int seed)
+public sealed class ApiFuzzer(FuzzTarget target, IReadOnlyList<JsonElement> documents, int seed)
 {
     public int RequestsPerOperation { get; init; } = 40;
 
@@ -18,9 +18,20 @@ public sealed class ApiFuzzer(FuzzTarget target, JsonElement document, int seed)
 
     public async Task<FuzzReport> RunAsync()
     {
-        var bodies = new BodyGenerator(document, _random, target.BodyValues);
         var report = new FuzzReport();
         var clock = Stopwatch.StartNew();
+        foreach (var document in documents)
+        {
+            await RunAsync(document, report);
+        }
+
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+
+    private async Task RunAsync(JsonElement document, FuzzReport report)
+    {
+        var bodies = new BodyGenerator(document, _random, target.BodyValues);
         // Signing out ends the session the other UI operations use, so it goes last.
         var operations = ApiOperation.AllOf(document).OrderBy(o => o.PathTemplate == "/ui/logout").ToList();
         foreach (var operation in operations)
@@ -47,9 +58,6 @@ public sealed class ApiFuzzer(FuzzTarget target, JsonElement document, int seed)
                 }
             }
         }
-
-        report.Elapsed = clock.Elapsed;
-        return report;
     }
 
     private HttpRequestMessage Build(ApiOperation operation, BodyGenerator bodies, out string description)

@@ -8,7 +8,8 @@ public sealed record ApiOperation(
     string PathTemplate,
     IReadOnlyList<ApiParameter> Parameters,
     string? BodyMediaType,
-    JsonElement? BodySchema)
+    JsonElement? BodySchema,
+    IReadOnlySet<string> DocumentedStatuses)
 {
     public string Name => $"{Method} {PathTemplate}";
 
@@ -35,7 +36,10 @@ public sealed record ApiOperation(
                     bodySchema = content.Value.TryGetProperty("schema", out var s) ? s : null;
                 }
 
-                operations.Add(new ApiOperation(operation.Name.ToUpperInvariant(), path.Name, parameters, mediaType, bodySchema));
+                var documented = operation.Value.TryGetProperty("responses", out var responses)
+                    ? responses.EnumerateObject().Select(r => r.Name).ToHashSet(StringComparer.Ordinal)
+                    : [];
+                operations.Add(new ApiOperation(operation.Name.ToUpperInvariant(), path.Name, parameters, mediaType, bodySchema, documented));
             }
         }
 

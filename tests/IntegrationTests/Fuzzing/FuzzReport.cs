@@ -19,6 +19,17 @@ public sealed class FuzzReport
 
     public void Fail(string failure) => Failures.Add(failure);
 
+    /// <summary>
+    /// Every 4xx the run provoked that the operation does not document: "METHOD path: status" for each operation of
+    /// <paramref name="documented"/> (operation name → the status codes its <c>responses</c> list).
+    /// </summary>
+    public List<string> Undocumented4xx(IReadOnlyDictionary<string, IReadOnlySet<string>> documented) =>
+        [.. _statuses
+            .Where(s => documented.ContainsKey(s.Key))
+            .SelectMany(s => s.Value.Keys.Where(status => status is >= 400 and < 500 && !documented[s.Key].Contains($"{status}"))
+                .Select(status => $"{s.Key}: {status}"))
+            .Order(StringComparer.Ordinal)];
+
     public override string ToString()
     {
         var text = new StringBuilder($"api fuzz: {Requests} requests to {_statuses.Count} operations in {Elapsed.TotalSeconds:F1} s, {Failures.Count} answered 5xx or not at all");

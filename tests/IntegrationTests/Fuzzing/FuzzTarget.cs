@@ -88,7 +88,7 @@ public sealed partial class FuzzTarget : IAsyncDisposable
         PathValues["taskId"] = task.GetProperty("task_id").GetString()!;
         PathValues["platformId"] = "fuzzhub";
         PathValues["keyId"] = key.GetProperty("key_id").GetString()!;
-        PathValues["assetId"] = accepted.GetProperty("asset_id").GetString()!;
+        PathValues["assetId"] = accepted.AssetId!;
         PathValues["requestId"] = "fuzz-req-1";
         PathValues["ordinal"] = "0";
         PathValues["workflowId"] = "echo_test";

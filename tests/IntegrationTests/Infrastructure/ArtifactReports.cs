@@ -12,7 +12,7 @@ public static class ArtifactReports
         await File.WriteAllTextAsync(Path.Combine(directory, fileName), report + Environment.NewLine, TestContext.Current.CancellationToken);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DagMaster.sln")))

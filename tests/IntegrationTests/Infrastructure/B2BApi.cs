@@ -1,9 +1,13 @@
 using System.Net.Http.Json;
-using System.Text.Json;
+using DagMaster.Client;
 
 namespace DagMaster.IntegrationTests.Infrastructure;
 
-/// <summary>The B2B surface as an operator and as platforms call it: registry, keys, submissions, status, assets.</summary>
+/// <summary>
+/// The B2B surface as an operator and as platforms call it — registry, keys, submissions, status, assets — through
+/// the generated client (src/Client), so every scenario that uses it exercises the client against the real host.
+/// Deliberately malformed requests stay on <see cref="HttpClient"/> (<see cref="SubmitAsync"/>).
+/// </summary>
 public sealed class B2BApi(DagMasterAppFixture app, HttpClient admin)
 {
     /// <summary>A workflow of the tests' own that declares <c>outputs:</c> (the original files stay untouched).</summary>
@@ -39,19 +43,26 @@ public sealed class B2BApi(DagMasterAppFixture app, HttpClient admin)
 
     public HttpClient Admin => admin;
 
+    /// <summary>The generated client over <paramref name="http"/>, which already carries the host's address and a key.</summary>
+    public static DagMasterClient Api(HttpClient http) => new(http);
+
     /// <summary>Registers the probe workflow: written, reloaded, and the file removed again so other tests see the original folder.</summary>
     public async Task EnsureWorkflowAsync()
     {
-        if ((await admin.GetAsync($"/api/v1/workflows/{WorkflowId}", Ct)).IsSuccessStatusCode)
+        try
         {
+            await Api(admin).GetWorkflowAsync(WorkflowId, cancellationToken: Ct);
             return;
+        }
+        catch (DagMasterApiException e) when (e.Status == 404)
+        {
         }
 
         var file = Path.Combine(app.WorkflowsDirectory, "zz_b2b_artifacts_probe.yaml");
         await File.WriteAllTextAsync(file, WorkflowYaml, Ct);
         try
         {
-            (await admin.PostAsync("/api/v1/workflows/reload", null, Ct)).EnsureSuccessStatusCode();
+            await Api(admin).ReloadWorkflowsAsync(Ct);
         }
         finally
         {
@@ -63,48 +74,50 @@ public sealed class B2BApi(DagMasterAppFixture app, HttpClient admin)
     public async Task<string> CreatePlatformAsync(string platformId, string? callbackUrl = null, string[]? requiredRefs = null, string? versionRef = "version_id")
     {
         await EnsureWorkflowAsync();
-        var json = await (await admin.PostAsJsonAsync("/api/v1/platforms", new
+        var created = await Api(admin).CreatePlatformAsync(new PlatformRequest
         {
-            platform_id = platformId,
-            display_name = $"Platform {platformId}",
-            required_refs = requiredRefs ?? ["dataset_id", "resource_id"],
-            optional_refs = versionRef is null ? Array.Empty<string>() : [versionRef],
-            version_ref = versionRef,
-            workflows = new Dictionary<string, string> { ["raster"] = WorkflowId },
-            callback_url = callbackUrl,
-        }, Ct)).ReadJsonAsync(201);
-        return json.GetProperty("signing_secret").GetString()!;
+            PlatformId = platformId,
+            DisplayName = $"Platform {platformId}",
+            RequiredRefs = requiredRefs ?? ["dataset_id", "resource_id"],
+            OptionalRefs = versionRef is null ? [] : [versionRef],
+            VersionRef = versionRef,
+            Workflows = new Dictionary<string, string> { ["raster"] = WorkflowId },
+            CallbackUrl = callbackUrl,
+        }, Ct);
+        created.Platform!.PlatformId.ShouldBe(platformId);
+        return created.SigningSecret.ShouldNotBeNull();
     }
 
     /// <summary>Issues an API key and answers a client that sends it (and nothing else).</summary>
     public async Task<(HttpClient Client, Guid KeyId)> KeyClientAsync(string platformId)
     {
-        var key = await (await admin.PostAsJsonAsync($"/api/v1/platforms/{platformId}/keys", new { name = "test" }, Ct)).ReadJsonAsync(201);
+        var key = await Api(admin).CreateApiKeyAsync(platformId, new CreateApiKeyRequest { Name = "test" }, Ct);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Remove("X-Api-Key");
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
-        return (client, key.GetProperty("key_id").GetGuid());
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.Key.ShouldNotBeNull());
+        return (client, key.KeyId.ShouldNotBeNull());
     }
 
+    /// <summary>A raw submission, for bodies the typed client would not send (or whose status code is the point).</summary>
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string platformId, object body) =>
         client.PostAsJsonAsync($"/api/v1/platforms/{platformId}/submissions", body, Ct);
 
-    public static async Task<JsonElement> SubmitOkAsync(HttpClient client, string platformId, string requestId, string message, string? label, string datasetId = "ds-1") =>
-        await (await SubmitAsync(client, platformId, new
+    public static Task<SubmissionResponse> SubmitOkAsync(HttpClient client, string platformId, string requestId, string message, string? label, string datasetId = "ds-1") =>
+        Api(client).SubmitAssetAsync(platformId, new SubmissionRequest
         {
-            request_id = requestId,
-            kind = "raster",
-            refs = new Dictionary<string, string> { ["dataset_id"] = datasetId, ["resource_id"] = "res-1" },
-            version_label = label,
-            inputs = new { message },
-        })).ReadJsonAsync(202);
+            RequestId = requestId,
+            Kind = "raster",
+            Refs = new Dictionary<string, string> { ["dataset_id"] = datasetId, ["resource_id"] = "res-1" },
+            VersionLabel = label,
+            Inputs = new Dictionary<string, string> { ["message"] = message },
+        }, cancellationToken: Ct);
 
-    public static async Task<JsonElement> StatusAsync(HttpClient client, string platformId, string requestId) =>
-        await (await client.GetAsync($"/api/v1/platforms/{platformId}/requests/{requestId}", Ct)).ReadJsonAsync(200);
+    public static Task<RequestStatusDto> StatusAsync(HttpClient client, string platformId, string requestId) =>
+        Api(client).GetRequestStatusAsync(platformId, requestId, Ct);
 
-    public static Task<JsonElement> WaitForStatusAsync(HttpClient client, string platformId, string requestId, string status) =>
-        Poll.UntilAsync(() => StatusAsync(client, platformId, requestId), s => s.GetProperty("status").GetString() == status,
+    public static Task<RequestStatusDto> WaitForStatusAsync(HttpClient client, string platformId, string requestId, string status) =>
+        Poll.UntilAsync(() => StatusAsync(client, platformId, requestId), s => s.Status == status,
             $"request {requestId} to be {status}");
 
-    public async Task<JsonElement> AssetAsync(string assetId) => await (await admin.GetAsync($"/api/v1/assets/{assetId}", Ct)).ReadJsonAsync(200);
+    public Task<AssetDto> AssetAsync(string assetId) => Api(admin).GetAssetAsync(assetId, Ct);
 }

@@ -26,7 +26,7 @@ public sealed class RetentionTests(DagMasterAppFixture app) : IntegrationTestBas
         var recent = await jobs.SubmitOkAsync("echo_test", new { message = "recent" });
         var running = await jobs.SubmitOkAsync("echo_test", new { message = "running" });
         await new B2BApi(App, Client).CreatePlatformAsync("retained");
-        var requested = (await B2BApi.SubmitOkAsync(Client, "retained", "keep-1", "x", "v1")).GetProperty("job_id").GetGuid();
+        var requested = (await B2BApi.SubmitOkAsync(Client, "retained", "keep-1", "x", "v1")).JobId.ShouldNotBeNull();
         foreach (var id in old.Append(recent).Append(requested))
         {
             await Client.PostAsJsonAsync($"/api/v1/jobs/{id}/cancel", new { reason = "ended" }, Ct);
@@ -45,7 +45,7 @@ public sealed class RetentionTests(DagMasterAppFixture app) : IntegrationTestBas
         left.ShouldBe([recent, running, requested], ignoreOrder: true);
         (await CountAsync($"SELECT count(*) FROM dagmaster.job_nodes WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
         (await CountAsync($"SELECT count(*) FROM dagmaster.job_events WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
-        (await B2BApi.StatusAsync(Client, "retained", "keep-1")).GetProperty("status").GetString().ShouldBe("cancelled");
+        (await B2BApi.StatusAsync(Client, "retained", "keep-1")).Status.ShouldBe("cancelled");
         var health = await (await Client.GetAsync("/api/v1/health", Ct)).ReadJsonAsync(200);
         var retention = health.GetProperty("checks").GetProperty("retention");
         retention.GetProperty("status").GetString().ShouldBe("ok");

@@ -38,6 +38,17 @@ public sealed class SubmitJobTests(DagMasterAppFixture app) : IntegrationTestBas
     }
 
     [Fact]
+    public async Task Submit_WhenBodyIsNotJson_Returns415WithItsStableType()
+    {
+        using var text = new StringContent("workflow_id=echo_test", System.Text.Encoding.UTF8, "text/plain");
+
+        var problem = await (await Client.PostAsync("/api/v1/jobs", text, TestContext.Current.CancellationToken)).ReadProblemAsync(415);
+
+        problem.GetProperty("type").GetString().ShouldBe("https://dagmaster.dev/problems/unsupported-media-type");
+        problem.GetProperty("trace_id").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task Submit_When10MegabyteBody_Returns413WithoutWritingAnything()
     {
         var huge = new string('x', 10 * 1024 * 1024);

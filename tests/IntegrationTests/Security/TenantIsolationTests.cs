@@ -19,8 +19,8 @@ public sealed class TenantIsolationTests(DagMasterAppFixture app) : IntegrationT
         var (beta, _) = await b2b.KeyClientAsync("beta");
         var theirs = await B2BApi.SubmitOkAsync(beta, "beta", "b-1", "x", "V1");
         var mine = await B2BApi.SubmitOkAsync(alpha, "alpha", "a-1", "x", "V1");
-        var jobId = theirs.GetProperty("job_id").GetGuid();
-        var assetId = theirs.GetProperty("asset_id").GetString();
+        var jobId = theirs.JobId;
+        var assetId = theirs.AssetId;
 
         foreach (var path in new[]
         {
@@ -34,9 +34,9 @@ public sealed class TenantIsolationTests(DagMasterAppFixture app) : IntegrationT
         (await alpha.PostAsync($"/api/v1/jobs/{jobId}/cancel", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await B2BApi.SubmitAsync(alpha, "beta", new { kind = "raster", refs = new { dataset_id = "d", resource_id = "r" }, inputs = new { message = "m" } }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await B2BApi.StatusAsync(beta, "beta", "b-1")).GetProperty("request_id").GetString().ShouldBe("b-1");
+        (await B2BApi.StatusAsync(beta, "beta", "b-1")).RequestId.ShouldBe("b-1");
         var listed = await (await alpha.GetAsync("/api/v1/jobs?platform_id=beta", Ct)).ReadJsonAsync(200);
-        listed.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("job_id").GetGuid()).ShouldBe([mine.GetProperty("job_id").GetGuid()]);
+        listed.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("job_id").GetGuid()).ShouldBe([mine.JobId.ShouldNotBeNull()]);
         var assets = await (await alpha.GetAsync("/api/v1/assets", Ct)).ReadJsonAsync(200);
         assets.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("platform_id").GetString()).ShouldBe(["alpha"]);
         var platforms = await (await alpha.GetAsync("/api/v1/platforms", Ct)).ReadJsonAsync(200);

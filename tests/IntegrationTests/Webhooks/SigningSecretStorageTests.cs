@@ -45,7 +45,7 @@ public sealed class SigningSecretStorageTests(DagMasterAppFixture app) : Integra
     private async Task CancelAJobAndVerifyItsCallbackAsync(WebhookReceiver receiver, string platformId, string secret)
     {
         var accepted = await B2BApi.SubmitOkAsync(Client, platformId, "q1", "x", "V1");
-        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.GetProperty("job_id").GetGuid()}/cancel", new { reason = "stop" }, Ct);
+        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.JobId}/cancel", new { reason = "stop" }, Ct);
         await Poll.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= 1, "the callback", 30);
         var callback = receiver.Requests.Single();
         WebhookSignature.Verify(secret, callback.Signature, Encoding.UTF8.GetBytes(callback.Body), DateTimeOffset.UtcNow, WebhookSignature.DefaultTolerance)

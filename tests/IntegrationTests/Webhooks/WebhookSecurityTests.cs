@@ -75,7 +75,7 @@ public sealed class WebhookSecurityTests(DagMasterAppFixture app) : IntegrationT
         var port = ClosedPort();
         await new B2BApi(App, Client).CreatePlatformAsync("refusing", $"http://127.0.0.1:{port}/callback");
         var accepted = await B2BApi.SubmitOkAsync(Client, "refusing", "r1", "x", "V1");
-        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.GetProperty("job_id").GetGuid()}/cancel", new { reason = "stop" }, Ct);
+        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.JobId}/cancel", new { reason = "stop" }, Ct);
 
         var delivery = await Poll.UntilAsync(
             async () => await (await Client.GetAsync("/api/v1/platforms/refusing/webhooks", Ct)).ReadJsonAsync(200),
@@ -99,7 +99,7 @@ public sealed class WebhookSecurityTests(DagMasterAppFixture app) : IntegrationT
         (await (await Client.GetAsync("/api/v1/platforms/rotating", Ct)).Content.ReadAsStringAsync(Ct)).ShouldNotContain(secret);
 
         var accepted = await B2BApi.SubmitOkAsync(Client, "rotating", "q1", "x", "V1");
-        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.GetProperty("job_id").GetGuid()}/cancel", new { reason = "stop" }, Ct);
+        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.JobId}/cancel", new { reason = "stop" }, Ct);
         await Poll.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= 1, "the callback", 30);
         var callback = receiver.Requests.Single();
         var body = Encoding.UTF8.GetBytes(callback.Body);

@@ -3,11 +3,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DagMaster.Application.Platforms.Common;
+using DagMaster.Client;
 using DagMaster.IntegrationTests.Infrastructure;
 
 namespace DagMaster.IntegrationTests.Webhooks;
 
-/// <summary>Signed callbacks on terminal job states and approval changes, delivered by Hangfire with retries.</summary>
+/// <summary>
+/// Signed callbacks on terminal job states and approval changes, delivered by Hangfire with retries. The platform's
+/// calls go through the generated client, and callback bodies are read as its <see cref="WebhookPayload"/>.
+/// </summary>
 public sealed class WebhookTests(DagMasterAppFixture app) : IntegrationTestBase(app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -35,21 +39,21 @@ public sealed class WebhookTests(DagMasterAppFixture app) : IntegrationTestBase(
         WebhookSignature.Verify(secret, last.Signature, body, DateTimeOffset.UtcNow.AddMinutes(6), WebhookSignature.DefaultTolerance)
             .ShouldBeFalse("a recorded callback replayed six minutes later is refused");
         last.Event.ShouldBe("job.completed");
-        var json = JsonDocument.Parse(last.Body).RootElement;
-        json.GetProperty("event").GetString().ShouldBe("job.completed");
-        json.GetProperty("request_id").GetString().ShouldBe("w1");
-        json.GetProperty("status").GetString().ShouldBe("completed");
-        json.GetProperty("asset_id").GetString().ShouldBe(accepted.GetProperty("asset_id").GetString());
-        json.GetProperty("version_ordinal").GetInt32().ShouldBe(0);
-        json.GetProperty("revision").GetInt32().ShouldBe(1);
-        json.GetProperty("artifacts").GetProperty("cog_url").GetString().ShouldBe("https://blobs.example/hello.tif");
+        var payload = JsonSerializer.Deserialize<WebhookPayload>(last.Body).ShouldNotBeNull();
+        payload.Event.ShouldBe("job.completed");
+        payload.RequestId.ShouldBe("w1");
+        payload.Status.ShouldBe("completed");
+        payload.AssetId.ShouldBe(accepted.AssetId);
+        payload.VersionOrdinal.ShouldBe(0);
+        payload.Revision.ShouldBe(1);
+        ((JsonElement)payload.Artifacts!).GetProperty("cog_url").GetString().ShouldBe("https://blobs.example/hello.tif");
         var delivery = await Poll.UntilAsync(
-            async () => (await (await Client.GetAsync("/api/v1/platforms/hooked/webhooks", Ct)).ReadJsonAsync(200))[0],
-            d => d.GetProperty("status").GetString() == "delivered",
+            async () => (await B2BApi.Api(Client).ListWebhookDeliveriesAsync("hooked", cancellationToken: Ct)).First(),
+            d => d.Status == "delivered",
             "the delivery to be recorded as delivered");
-        delivery.GetProperty("attempts").GetInt32().ShouldBe(3);
-        delivery.GetProperty("last_status_code").GetInt32().ShouldBe(200);
-        delivery.GetProperty("delivery_id").GetGuid().ToString().ShouldBe(last.DeliveryId);
+        delivery.Attempts.ShouldBe(3);
+        delivery.LastStatusCode.ShouldBe(200);
+        delivery.DeliveryId.ToString().ShouldBe(last.DeliveryId);
     }
 
     [Fact]
@@ -62,12 +66,12 @@ public sealed class WebhookTests(DagMasterAppFixture app) : IntegrationTestBase(
         var accepted = await B2BApi.SubmitOkAsync(Client, "approvals", "a1", "x", "V1");
         await B2BApi.WaitForStatusAsync(Client, "approvals", "a1", "completed");
 
-        (await Client.PostAsync($"/api/v1/assets/{accepted.GetProperty("asset_id").GetString()}/versions/0/approve", null, Ct)).EnsureSuccessStatusCode();
+        (await B2BApi.Api(Client).ApproveVersionAsync(accepted.AssetId!, 0, Ct)).ApprovalState.ShouldBe("approved");
 
         await Poll.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= 2, "the approval callback", 30);
-        var events = receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
-        events.Select(e => e.GetProperty("event").GetString()).ShouldBe(["job.completed", "version.approved"], ignoreOrder: true);
-        events.Single(e => e.GetProperty("event").GetString() == "version.approved").GetProperty("approval_state").GetString().ShouldBe("approved");
+        var events = receiver.Requests.Select(r => JsonSerializer.Deserialize<WebhookPayload>(r.Body).ShouldNotBeNull()).ToList();
+        events.Select(e => e.Event).ShouldBe(["job.completed", "version.approved"], ignoreOrder: true);
+        events.Single(e => e.Event == "version.approved").ApprovalState.ShouldBe("approved");
     }
 
     [Fact]
@@ -78,7 +82,8 @@ public sealed class WebhookTests(DagMasterAppFixture app) : IntegrationTestBase(
         await b2b.CreatePlatformAsync("cancels", receiver.Url.ToString());
         var accepted = await B2BApi.SubmitOkAsync(Client, "cancels", "x1", "x", "V1");
 
-        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.GetProperty("job_id").GetGuid()}/cancel", new { reason = "test" }, Ct);
+        (await B2BApi.Api(Client).CancelJobAsync(accepted.JobId.ShouldNotBeNull(), new CancelJobRequest { Reason = "test" }, Ct))
+            .Status.ShouldBe("cancelled");
 
         await Poll.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= 1, "the cancellation callback", 30);
         var body = JsonDocument.Parse(receiver.Requests.Single().Body).RootElement;
@@ -100,7 +105,7 @@ public sealed class WebhookTests(DagMasterAppFixture app) : IntegrationTestBase(
         await using var receiver = await WebhookReceiver.StartAsync();
         await new B2BApi(App, Client).CreatePlatformAsync("afterstop", receiver.Url.ToString());
         var accepted = await B2BApi.SubmitOkAsync(Client, "afterstop", "s1", "x", "V1");
-        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.GetProperty("job_id").GetGuid()}/cancel", new { reason = "stop" }, Ct);
+        await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.JobId}/cancel", new { reason = "stop" }, Ct);
 
         await Poll.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= 1, "the cancellation callback", 30);
         receiver.Requests.Single().Event.ShouldBe("job.cancelled");

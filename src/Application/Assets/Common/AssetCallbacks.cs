@@ -19,20 +19,20 @@ public sealed class AssetCallbacks(IPlatformRepository platforms, IWebhookDelive
         }
 
         var version = asset.VersionOf(revision);
-        var payload = JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["event"] = eventName,
-            ["request_id"] = revision.RequestId,
-            ["status"] = status,
-            ["asset_id"] = asset.Id.Value,
-            ["version_ordinal"] = version.Ordinal,
-            ["version_label"] = version.Label,
-            ["revision"] = revision.Number,
-            ["approval_state"] = AssetText.Of(version.ApprovalState),
-            ["artifacts"] = AssetMapping.Json(revision.ArtifactsJson),
-            ["error"] = revision.Error,
-            ["occurred_at"] = clock.GetUtcNow(),
-        });
+        var payload = JsonSerializer.Serialize(
+            new WebhookPayload(
+                eventName,
+                revision.RequestId,
+                status,
+                asset.Id.Value,
+                version.Ordinal,
+                version.Label,
+                revision.Number,
+                AssetText.Of(version.ApprovalState),
+                AssetMapping.Json(revision.ArtifactsJson),
+                revision.Error,
+                clock.GetUtcNow()),
+            WebhookPayload.Json);
         deliveries.Add(WebhookDelivery.Create(platform.Id, eventName, revision.RequestId, payload, clock));
     }
 }

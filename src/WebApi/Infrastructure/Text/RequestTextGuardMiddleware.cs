@@ -103,7 +103,7 @@ internal sealed class RequestTextGuardMiddleware(RequestDelegate next, IProblemD
             {
                 Status = status,
                 Title = title,
-                Type = status == StatusCodes.Status400BadRequest ? "https://dagmaster.dev/problems/bad-request" : "https://dagmaster.dev/problems/validation",
+                Type = status == StatusCodes.Status400BadRequest ? ProblemTypes.BadRequest : ProblemTypes.Validation,
             },
         });
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using DagMaster.WebApi.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DagMaster.WebApi.Security.RateLimiting;
@@ -59,7 +60,7 @@ internal static class RateLimitingRegistration
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests.",
                 Detail = $"This credential's rate limit is reached; try again in {seconds} s.",
-                Type = "https://dagmaster.dev/problems/rate-limited",
+                Type = ProblemTypes.RateLimited,
             },
         });
     }
