@@ -1,3 +1,5 @@
+using DagMaster.Domain.Jobs;
+
 namespace DagMaster.Infrastructure.Dispatch;
 
 /// <summary>
@@ -14,39 +16,39 @@ internal static class ReportSql
         """;
 
     /// <summary>A worker that received the task from a broker started it: DISPATCHED → RUNNING, with its timeline entry.</summary>
-    public const string Start = """
+    public const string Start = $$"""
         WITH started AS (
             UPDATE dagmaster.job_nodes n
-            SET status = 'Running', started_at = now()
-            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status = 'Dispatched'
+            SET status = '{{nameof(NodeStatus.Running)}}', started_at = now()
+            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status = '{{nameof(NodeStatus.Dispatched)}}'
             RETURNING n.node_id
         ), events AS (
             INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
-            SELECT @job, 'node_started', @node, jsonb_build_object('task_id', @task::text, 'worker_id', @worker::text), now()
+            SELECT @job, '{{JobEventTypes.NodeStarted}}', @node, jsonb_build_object('task_id', @task::text, 'worker_id', @worker::text), now()
             FROM started
         )
         """ + NodeAndJob;
 
     /// <summary>Progress of a running task, for transports without leases.</summary>
-    public const string Progress = """
+    public const string Progress = $$"""
         WITH node AS (
             UPDATE dagmaster.job_nodes n
             SET progress = COALESCE(@progress, n.progress)
-            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status IN ('Dispatched', 'Running')
+            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status IN ('{{nameof(NodeStatus.Dispatched)}}', '{{nameof(NodeStatus.Running)}}')
               AND @progress IS NOT NULL
             RETURNING n.node_id
         ), progress_event AS (
             INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
-            SELECT @job, 'node_progress', @node, @progress, now() FROM node
+            SELECT @job, '{{JobEventTypes.NodeProgress}}', @node, @progress, now() FROM node
         )
         """ + NodeAndJob;
 
     /// <summary>Keeps the latest checkpoint of the current attempt (the next attempt receives it).</summary>
-    public const string Checkpoint = """
+    public const string Checkpoint = $$"""
         WITH node AS (
             UPDATE dagmaster.job_nodes n
             SET checkpoint = @checkpoint, progress = COALESCE(@progress, n.progress)
-            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status IN ('Dispatched', 'Running')
+            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status IN ('{{nameof(NodeStatus.Dispatched)}}', '{{nameof(NodeStatus.Running)}}')
             RETURNING n.node_id
         )
         """ + NodeAndJob;

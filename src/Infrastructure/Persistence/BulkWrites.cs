@@ -75,16 +75,16 @@ internal sealed class BulkWrites
         SELECT * FROM unnest(@job_ids, @types, @node_ids, @data, @actors, @occurred_at)
         """;
 
-    private const string CancelChildren = """
+    private const string CancelChildren = $$"""
         WITH cancelled AS (
             UPDATE dagmaster.job_nodes n
-            SET status = 'Cancelled', completed_at = now(), next_attempt_at = NULL, lease_expires_at = NULL
+            SET status = '{{nameof(NodeStatus.Cancelled)}}', completed_at = now(), next_attempt_at = NULL, lease_expires_at = NULL
             FROM unnest(@job_ids, @fan_outs) AS f(job_id, fan_out)
             WHERE n.job_id = f.job_id AND n.parent_node_id = f.fan_out
-              AND (n.status IN ('Pending', 'Ready', 'Dispatched', 'Running') OR (n.status = 'Failed' AND n.next_attempt_at IS NOT NULL))
+              AND (n.status IN ('{{nameof(NodeStatus.Pending)}}', '{{nameof(NodeStatus.Ready)}}', '{{nameof(NodeStatus.Dispatched)}}', '{{nameof(NodeStatus.Running)}}') OR (n.status = '{{nameof(NodeStatus.Failed)}}' AND n.next_attempt_at IS NOT NULL))
             RETURNING n.job_id, n.node_id
         )
         INSERT INTO dagmaster.job_events (job_id, type, node_id, occurred_at)
-        SELECT job_id, 'node_cancelled', node_id, now() FROM cancelled
+        SELECT job_id, '{{JobEventTypes.NodeCancelled}}', node_id, now() FROM cancelled
         """;
 }

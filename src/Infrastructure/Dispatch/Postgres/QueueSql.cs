@@ -1,3 +1,5 @@
+using DagMaster.Domain.Jobs;
+
 namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>The task queue's hand-written statements (hot paths, kept to one round trip each).</summary>
@@ -10,7 +12,7 @@ internal static class QueueSql
                              @max_attempts, @enqueued_at, @available_at, @trace_parents)
         """;
 
-    public const string Claim = """
+    public const string Claim = $$"""
         WITH picked AS (
             -- One ordered index scan per queue (a sort over every queued task would cost O(queue) per claim),
             -- then the best of them across queues.
@@ -33,15 +35,15 @@ internal static class QueueSql
                       t.lease_expires_at, t.claimed_at, t.enqueued_at, t.priority, t.job_sequence, t.trace_parent
         ), started AS (
             UPDATE dagmaster.job_nodes n
-            SET status = 'Running', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at
+            SET status = '{{nameof(NodeStatus.Running)}}', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at
             FROM claimed c
-            WHERE n.job_id = c.job_id AND n.node_id = c.node_id AND n.task_id = c.task_id AND n.status = 'Dispatched'
+            WHERE n.job_id = c.job_id AND n.node_id = c.node_id AND n.task_id = c.task_id AND n.status = '{{nameof(NodeStatus.Dispatched)}}'
             RETURNING n.job_id, n.node_id, n.task_id, n.params, n.checkpoint
         ), events AS (
             -- In job id order: each row's foreign key check share-locks its job, and a result transaction locks
             -- its jobs in id order too, so the two never wait for each other in a circle.
             INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
-            SELECT s.job_id, 'node_started', s.node_id, jsonb_build_object('task_id', s.task_id, 'worker_id', @worker::text), now()
+            SELECT s.job_id, '{{JobEventTypes.NodeStarted}}', s.node_id, jsonb_build_object('task_id', s.task_id, 'worker_id', @worker::text), now()
             FROM started s
             ORDER BY s.job_id
         )
@@ -68,7 +70,7 @@ internal static class QueueSql
         WHERE n.job_id = @job AND n.node_id = @node
         """;
 
-    public const string Heartbeat = """
+    public const string Heartbeat = $$"""
         WITH lease AS (
             UPDATE dagmaster.task_queue SET lease_expires_at = now() + @lease
             WHERE task_id = @task AND claimed_by IS NOT NULL
@@ -76,19 +78,19 @@ internal static class QueueSql
         ), node AS (
             UPDATE dagmaster.job_nodes n
             SET lease_expires_at = (SELECT lease_expires_at FROM lease), progress = COALESCE(@progress, n.progress)
-            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status = 'Running'
+            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status = '{{nameof(NodeStatus.Running)}}'
             RETURNING n.node_id
         ), progress_event AS (
             INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
-            SELECT @job, 'node_progress', @node, @progress, now() FROM node WHERE @progress IS NOT NULL
+            SELECT @job, '{{JobEventTypes.NodeProgress}}', @node, @progress, now() FROM node WHERE @progress IS NOT NULL
         )
         """ + NodeAndJob;
 
-    public const string Checkpoint = """
+    public const string Checkpoint = $$"""
         WITH node AS (
             UPDATE dagmaster.job_nodes n
             SET checkpoint = @checkpoint, progress = COALESCE(@progress, n.progress)
-            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status IN ('Dispatched', 'Running')
+            WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status IN ('{{nameof(NodeStatus.Dispatched)}}', '{{nameof(NodeStatus.Running)}}')
             RETURNING n.node_id
         ), lease AS (
             UPDATE dagmaster.task_queue SET lease_expires_at = now() + @lease

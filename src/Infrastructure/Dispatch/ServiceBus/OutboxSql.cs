@@ -1,3 +1,5 @@
+using DagMaster.Domain.Jobs;
+
 namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 
 /// <summary>The outbox's statements.</summary>
@@ -26,22 +28,22 @@ internal static class OutboxSql
     /// Sent attempts that ran out of time: a running one <c>timeout_seconds</c> after it started, one that no worker
     /// took when its message expired (twice the timeout after it was sent).
     /// </summary>
-    public const string Expired = """
+    public const string Expired = $$"""
         SELECT o.task_id, o.timeout_seconds
         FROM dagmaster.task_outbox o
         JOIN dagmaster.job_nodes n ON n.job_id = o.job_id AND n.node_id = o.node_id AND n.task_id = o.task_id
         WHERE o.sent_at IS NOT NULL
-          AND ((n.status = 'Running' AND COALESCE(n.started_at, o.sent_at) + make_interval(secs => o.timeout_seconds) < now())
-            OR (n.status = 'Dispatched' AND o.sent_at + make_interval(secs => 2 * o.timeout_seconds) < now()))
+          AND ((n.status = '{{nameof(NodeStatus.Running)}}' AND COALESCE(n.started_at, o.sent_at) + make_interval(secs => o.timeout_seconds) < now())
+            OR (n.status = '{{nameof(NodeStatus.Dispatched)}}' AND o.sent_at + make_interval(secs => 2 * o.timeout_seconds) < now()))
         ORDER BY o.sent_at
         LIMIT @limit
         """;
 
     /// <summary>One attempt's expiry (0 current, 2 timed out) on the database's clock, locking its outbox row.</summary>
-    public const string CheckExpiry = """
+    public const string CheckExpiry = $$"""
         SELECT CASE
-                   WHEN n.status = 'Running' AND COALESCE(n.started_at, o.sent_at) + make_interval(secs => o.timeout_seconds) < now() THEN 2
-                   WHEN n.status = 'Dispatched' AND o.sent_at + make_interval(secs => 2 * o.timeout_seconds) < now() THEN 2
+                   WHEN n.status = '{{nameof(NodeStatus.Running)}}' AND COALESCE(n.started_at, o.sent_at) + make_interval(secs => o.timeout_seconds) < now() THEN 2
+                   WHEN n.status = '{{nameof(NodeStatus.Dispatched)}}' AND o.sent_at + make_interval(secs => 2 * o.timeout_seconds) < now() THEN 2
                    ELSE 0
                END
         FROM dagmaster.task_outbox o
