@@ -83,6 +83,34 @@ public sealed partial class Job : Entity, IAggregateRoot
     /// </summary>
     public IReadOnlyCollection<JobNode> Nodes => AllNodes.ToList().AsReadOnly();
 
+    /// <summary>
+    /// Gives the job node states storage read for it: its workflow nodes and the fan-out children a step names.
+    /// Answers the nodes taken: a node the job holds already is kept as it is. Storage keeps track of what the
+    /// job then changes.
+    /// </summary>
+    public IReadOnlyList<JobNode> AddLoadedNodes(IReadOnlyList<JobNode> nodes)
+    {
+        if (_nodes.Count == 0 && _createdChildren.Count == 0)
+        {
+            _nodes.AddRange(nodes);
+            _nodesById = null;
+            return nodes;
+        }
+
+        var taken = new List<JobNode>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            if (FindNode(node.NodeId) is null)
+            {
+                _nodes.Add(node);
+                _nodesById!.Add(node.NodeId, node);
+                taken.Add(node);
+            }
+        }
+
+        return taken;
+    }
+
     /// <summary>Timeline entries added by this instance and not yet taken by storage (existing ones are never loaded).</summary>
     public IReadOnlyCollection<JobEvent> Events => _events.AsReadOnly();
 

@@ -23,6 +23,7 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
     public const string Schema = "dagmaster";
 
     private IPublisher? _publisher;
+    private readonly LoadedNodeRows _nodeRows = new();
     private IReadOnlyList<IUnitOfWorkParticipant> _participants = [];
 
     private bool _releasing;
@@ -34,6 +35,7 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         _releasing = false;
         _publisher = publisher;
         _participants = [.. participants];
+        _nodeRows.Clear();
         foreach (var participant in _participants)
         {
             participant.Reset();
@@ -48,6 +50,7 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         // Cleared before the context goes back: whoever rents it next decides again.
         _scoped = false;
         _releasing = true;
+        _nodeRows.Clear();
         return base.DisposeAsync();
     }
 
@@ -55,6 +58,7 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
     {
         _scoped = false;
         _releasing = true;
+        _nodeRows.Clear();
         base.Dispose();
     }
 
@@ -163,8 +167,11 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         // platforms, deliveries).
         var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
         await using var batch = new Npgsql.NpgsqlBatch(connection);
-        TrackedRowWrites.AddTo(batch, ChangeTracker.Entries<Job>());
-        TrackedRowWrites.AddTo(batch, ChangeTracker.Entries<JobNode>());
+        // A new job's row before its nodes' (their foreign key), and its state read before it is written.
+        var jobs = ChangeTracker.Entries<Job>().ToList();
+        var nodeOwners = jobs.Select(e => (e.Entity, e.State == EntityState.Added)).ToList();
+        TrackedRowWrites.AddTo(batch, jobs);
+        _nodeRows.AddTo(this, batch, nodeOwners);
         bulk.AddTo(batch);
         foreach (var participant in _participants)
         {
@@ -195,6 +202,30 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         foreach (var participant in _participants)
         {
             participant.Committed();
+        }
+    }
+
+    /// <summary>Gives a job the node states read for it; they are written at commit when the job changed them.</summary>
+    internal void AttachNodes(Job job, IReadOnlyList<JobNode> nodes) => _nodeRows.Attach(this, job, nodes);
+
+    /// <summary>
+    /// Writes the changes of this unit of work so far inside its transaction, so a query that follows sees them.
+    /// </summary>
+    internal async Task WritePendingAsync(CancellationToken cancellationToken)
+    {
+        await EnsureTransactionAsync(cancellationToken);
+        await using var batch = new Npgsql.NpgsqlBatch((Npgsql.NpgsqlConnection)Database.GetDbConnection())
+        {
+            Transaction = (Npgsql.NpgsqlTransaction)Database.CurrentTransaction!.GetDbTransaction(),
+        };
+        ChangeTracker.DetectChanges();
+        var jobs = ChangeTracker.Entries<Job>().ToList();
+        var nodeOwners = jobs.Select(e => (e.Entity, e.State == EntityState.Added)).ToList();
+        TrackedRowWrites.AddTo(batch, jobs);
+        _nodeRows.AddTo(this, batch, nodeOwners);
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -37,13 +37,13 @@ internal static class TrackedRowWrites
         if (added.Count > 0)
         {
             var shape = ShapeOf(added[0].Metadata);
-            batch.BatchCommands.Add(shape.Insert(added));
+            batch.BatchCommands.Add(shape.Insert(added.Select(e => e.Entity).ToList()));
         }
 
         foreach (var group in modified.GroupBy(ChangedColumns))
         {
             var rows = group.ToList();
-            batch.BatchCommands.Add(ShapeOf(rows[0].Metadata).Update(rows, group.Key));
+            batch.BatchCommands.Add(ShapeOf(rows[0].Metadata).Update(rows.Select(e => e.Entity).ToList(), group.Key));
         }
 
         foreach (var entry in added.Concat(modified))
@@ -67,9 +67,10 @@ internal static class TrackedRowWrites
         entry.State = EntityState.Unchanged;
     }
 
-    private static RowShape ShapeOf(IEntityType type) => s_shapes.GetOrAdd(type, t => new RowShape(t));
+    public static RowShape ShapeOf(IEntityType type) => s_shapes.GetOrAdd(type, t => new RowShape(t));
 
-    private sealed class RowShape
+    /// <summary>An entity type's table: its columns, and set-based INSERT and UPDATE statements over rows of it.</summary>
+    public sealed class RowShape
     {
         private readonly string _table;
 
@@ -85,7 +86,7 @@ internal static class TrackedRowWrites
 
         private IReadOnlyList<Column> Key { get; }
 
-        public NpgsqlBatchCommand Insert(IReadOnlyList<EntityEntry> rows)
+        public NpgsqlBatchCommand Insert(IReadOnlyList<object> rows)
         {
             var command = new NpgsqlBatchCommand(
                 $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) " +
@@ -98,7 +99,8 @@ internal static class TrackedRowWrites
             return command;
         }
 
-        public NpgsqlBatchCommand Update(IReadOnlyList<EntityEntry> rows, string changedColumns)
+        /// <summary>One UPDATE of <paramref name="changedColumns"/> (column indexes joined by ',') for every row.</summary>
+        public NpgsqlBatchCommand Update(IReadOnlyList<object> rows, string changedColumns)
         {
             var changed = changedColumns.Split(',').Select(i => Columns[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]).ToList();
             var all = Key.Concat(changed).ToList();
@@ -114,12 +116,27 @@ internal static class TrackedRowWrites
             return command;
         }
 
+        /// <summary>One DELETE of every row, by primary key.</summary>
+        public NpgsqlBatchCommand Delete(IReadOnlyList<object> rows)
+        {
+            var command = new NpgsqlBatchCommand(
+                $"DELETE FROM {_table} AS t USING unnest({string.Join(", ", Key.Select((_, i) => $"@k{i}"))}) AS v({string.Join(", ", Key.Select(c => Quote(c.Name)))}) " +
+                $"WHERE {string.Join(" AND ", Key.Select(c => $"t.{Quote(c.Name)} = v.{Quote(c.Name)}"))}");
+            for (var i = 0; i < Key.Count; i++)
+            {
+                command.Parameters.Add(Key[i].Parameter($"k{i}", rows));
+            }
+
+            return command;
+        }
+
         private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     /// <summary>A mapped column: its values for many rows become one typed array parameter.</summary>
-    private sealed class Column
+    public sealed class Column
     {
+        private readonly IClrPropertyGetter _getter;
         private readonly ValueConverter? _converter;
         private readonly Type _elementType;
         private readonly string _arrayType;
@@ -128,6 +145,7 @@ internal static class TrackedRowWrites
         {
             Property = property;
             Name = name;
+            _getter = property.GetGetter();
             var mapping = property.GetRelationalTypeMapping();
             _converter = mapping.Converter;
             var provider = _converter?.ProviderClrType ?? mapping.ClrType;
@@ -140,12 +158,15 @@ internal static class TrackedRowWrites
 
         public string Name { get; }
 
-        public NpgsqlParameter Parameter(string name, IReadOnlyList<EntityEntry> rows)
+        /// <summary>The row's value of this column as the entity holds it (before conversion).</summary>
+        public object? ValueOf(object row) => _getter.GetClrValue(row);
+
+        public NpgsqlParameter Parameter(string name, IReadOnlyList<object> rows)
         {
             var values = Array.CreateInstance(_elementType, rows.Count);
             for (var i = 0; i < rows.Count; i++)
             {
-                var value = rows[i].Property(Property).CurrentValue;
+                var value = ValueOf(rows[i]);
                 values.SetValue(value is null || _converter is null ? value : _converter.ConvertToProvider(value), i);
             }
 

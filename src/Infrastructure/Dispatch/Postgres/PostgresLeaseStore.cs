@@ -38,17 +38,26 @@ internal sealed class PostgresLeaseStore(
     private async Task<IReadOnlyList<ClaimedTask>> ClaimOnceAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(QueueSql.Claim, connection);
-        command.Parameters.Add(new NpgsqlParameter("queues", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = request.Queues.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("handlers", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)request.Handlers?.ToArray() ?? DBNull.Value });
-        command.Parameters.AddWithValue("max", request.MaxTasks);
-        command.Parameters.AddWithValue("worker", request.WorkerId);
-        command.Parameters.AddWithValue("lease", options.Value.Lease);
+        await using var batch = new NpgsqlBatch(connection);
+
+        // The claim's commit does not wait for its WAL to reach the disk (ADR-0090): a claim lost in a database
+        // crash is a task delivered again, as when its worker dies, and the result that follows is committed
+        // durably, which makes the claim before it durable too. A batch runs in one implicit transaction, so
+        // the setting ends with the claim's.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(QueueSql.AsyncCommit));
+        var claim = new NpgsqlBatchCommand(QueueSql.Claim);
+        claim.Parameters.Add(new NpgsqlParameter("queues", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = request.Queues.ToArray() });
+        claim.Parameters.Add(new NpgsqlParameter("handlers", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)request.Handlers?.ToArray() ?? DBNull.Value });
+        claim.Parameters.AddWithValue("max", request.MaxTasks);
+        claim.Parameters.AddWithValue("worker", request.WorkerId);
+        claim.Parameters.AddWithValue("lease", options.Value.Lease);
+        batch.BatchCommands.Add(claim);
         var claimed = new List<ClaimedTask>();
         var stale = new List<string>();
         var latencies = new List<double>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
+            await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var taskId = reader.GetString(0);

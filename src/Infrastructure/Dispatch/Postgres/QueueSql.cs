@@ -12,6 +12,9 @@ internal static class QueueSql
                              @max_attempts, @enqueued_at, @available_at, @trace_parents)
         """;
 
+    /// <summary>This transaction's commit returns before its WAL is flushed (the claim's, ADR-0090).</summary>
+    public const string AsyncCommit = "SELECT set_config('synchronous_commit', 'off', true)";
+
     public const string Claim = $$"""
         WITH picked AS (
             -- One ordered index scan per queue (a sort over every queued task would cost O(queue) per claim),

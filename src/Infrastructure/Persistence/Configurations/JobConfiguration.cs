@@ -37,8 +37,10 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Ignore(j => j.PendingDispatches);
         builder.Ignore(j => j.WithdrawQueuedTasks);
 
-        builder.HasMany(j => j.Nodes).WithOne().HasForeignKey(n => n.JobId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(j => j.Nodes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Node states are read and written by hand on the step path (JobRepository, LoadedNodeRows), never
+        // through EF's change tracker: tracking a job's hundreds of nodes cost more than the step itself.
+        builder.Ignore(j => j.Nodes);
+        builder.HasMany<JobNode>().WithOne().HasForeignKey(n => n.JobId).OnDelete(DeleteBehavior.Cascade);
 
         // Timeline entries are appended in bulk at commit (BulkWrites), never loaded with the job.
         builder.Ignore(j => j.Events);

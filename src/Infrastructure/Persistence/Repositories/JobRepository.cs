@@ -35,8 +35,8 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
         RestoreInputs(job, inputsKnown ? knownInputs : null);
 
-        // Tracked, so EF adds them to the job's nodes. Each part is its own indexed scan: one statement with an
-        // OR over them would read every child of a wide fan-out.
+        // Read untracked and attached by hand (LoadedNodeRows). Each part is its own indexed scan: one statement
+        // with an OR over them would read every child of a wide fan-out.
         var jobId = id.Value;
         var named = children.NodeIds.ToArray();
         var nodes = children.All
@@ -50,7 +50,7 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
                 WHERE {children.RetriesScheduled} AND job_id = {jobId} AND parent_node_id IS NOT NULL
                   AND status = 'Failed' AND next_attempt_at IS NOT NULL AND NOT (node_id = ANY({named}))
                 """);
-        await nodes.LoadAsync(cancellationToken);
+        db.AttachNodes(job, await nodes.AsNoTracking().ToListAsync(cancellationToken));
         return job;
     }
 
@@ -83,7 +83,7 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
         // of a wide fan-out, which cost 58 ms per step there.
         var childJobs = children.Select(c => c.JobId.Value).ToArray();
         var childNodes = children.Select(c => c.NodeId).ToArray();
-        await db.Set<JobNode>().FromSql($"""
+        var nodes = await db.Set<JobNode>().FromSql($"""
                 SELECT * FROM dagmaster.job_nodes WHERE job_id = ANY({jobIds}) AND parent_node_id IS NULL
                 UNION ALL
                 SELECT n.* FROM unnest({childJobs}, {childNodes}) AS c(job_id, node_id)
@@ -91,7 +91,14 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
                     SELECT * FROM dagmaster.job_nodes
                     WHERE job_id = c.job_id AND node_id = c.node_id AND parent_node_id IS NOT NULL) n
                 """)
-            .LoadAsync(cancellationToken);
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var byJob = nodes.GroupBy(n => n.JobId).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var job in jobs)
+        {
+            db.AttachNodes(job, byJob.GetValueOrDefault(job.Id) ?? []);
+        }
+
         return jobs;
     }
 
@@ -136,18 +143,19 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
     public async Task<int> LoadWaitingChildrenAsync(Job job, string fanOutId, int count, CancellationToken cancellationToken)
     {
         // What this unit of work already dispatched must not come back as waiting.
-        await db.SaveChangesAsync(cancellationToken);
-        var loaded = await db.Set<JobNode>()
+        await db.WritePendingAsync(cancellationToken);
+        var loaded = await db.Set<JobNode>().AsNoTracking()
             .Where(n => n.JobId == job.Id && n.ParentNodeId == fanOutId && n.Status == NodeStatus.Ready && n.Attempt == n.AttemptOffset)
             .OrderBy(n => n.Index)
             .Take(count)
             .ToListAsync(cancellationToken);
-        return loaded.Count; // tracked: EF adds them to the job's nodes
+        db.AttachNodes(job, loaded);
+        return loaded.Count;
     }
 
     public async Task<IReadOnlyList<string?>> ReadChildOutputsAsync(Job job, string fanOutId, CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
+        await db.WritePendingAsync(cancellationToken);
         return await db.Set<JobNode>().AsNoTracking()
             .Where(n => n.JobId == job.Id && n.ParentNodeId == fanOutId && n.Status == NodeStatus.Completed)
             .OrderBy(n => n.Index)
