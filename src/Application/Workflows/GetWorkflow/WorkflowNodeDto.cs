@@ -24,7 +24,7 @@ public sealed record WorkflowNodeDto(
 {
     public static WorkflowNodeDto From(NodeDefinition node)
     {
-        // A key the node's type does not take is null, not its default.
+        // Keys the node's type does not take are shown as null, not as their defaults.
         var type = node.Descriptor;
         var hasRetry = type.Allows("retry");
         return new WorkflowNodeDto(
