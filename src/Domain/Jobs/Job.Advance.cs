@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using DagMaster.Domain.Workflows;
+using DagMaster.Domain.Workflows.NodeTypes;
 using DagMaster.Domain.Workflows.Templates;
 
 namespace DagMaster.Domain.Jobs;
 
 // Readiness, skipping and the work the orchestrator does itself (start, end, conditionals), then dispatch.
-public sealed partial class Job
+// Which step a ready or running node takes is its type's to say (NodeTypeDescriptor); the steps are below.
+public sealed partial class Job : INodeEngine<JobNode>
 {
     private void Advance(WorkflowDefinition definition, DateTimeOffset now)
     {
@@ -35,12 +37,12 @@ public sealed partial class Job
 
                 if (node.Status == NodeStatus.Ready && Status == JobStatus.Running)
                 {
-                    changed |= Execute(definition, spec, node, now);
+                    changed |= spec.Descriptor.Execute(this, definition, spec, node, now);
                 }
 
-                if (spec.Type == NodeType.FanOut && node.Status == NodeStatus.Running && Status == JobStatus.Running)
+                if (node.Status == NodeStatus.Running && Status == JobStatus.Running)
                 {
-                    changed |= ProgressFanOut(spec, node, now);
+                    changed |= spec.Descriptor.Progress(this, spec, node, now);
                 }
             }
         }
@@ -55,11 +57,6 @@ public sealed partial class Job
     /// <summary>Ready, Skipped, or Pending (keep waiting) by the readiness rule of the engine spec.</summary>
     private NodeStatus Readiness(WorkflowDefinition definition, NodeDefinition spec)
     {
-        if (spec.Type == NodeType.Start)
-        {
-            return NodeStatus.Ready;
-        }
-
         var allOf = spec.AllOf.Select(d => EdgeState(definition, d, spec.Id)).ToList();
         if (allOf.Any(s => s is not (NodeStatus.Completed or NodeStatus.Skipped)))
         {
@@ -86,15 +83,15 @@ public sealed partial class Job
     }
 
     /// <summary>
-    /// The state of a dependency as seen by one dependent: a completed conditional counts as completed only
-    /// for the target of the branch it took, and as skipped for every other target.
+    /// The state of a dependency as seen by one dependent: a completed node that takes one branch (a conditional)
+    /// counts as completed only for the target of the branch it took, and as skipped for every other target.
     /// </summary>
     private NodeStatus EdgeState(WorkflowDefinition definition, string dependencyId, string dependentId)
     {
         var dependency = FindNode(dependencyId)!;
         if (dependency.Status == NodeStatus.Completed
-            && definition.GetNode(dependencyId).Type == NodeType.Conditional
-            && definition.GetNode(dependencyId).Branches.Any(b => b.Target == dependentId)
+            && definition.GetNode(dependencyId) is { Descriptor.TakesOneBranch: true } brancher
+            && brancher.Branches.Any(b => b.Target == dependentId)
             && TakenBranch(dependency) != dependentId)
         {
             return NodeStatus.Skipped;
@@ -106,30 +103,31 @@ public sealed partial class Job
     private static string? TakenBranch(JobNode conditional) =>
         conditional.OutputJson is { } json && JsonNode.Parse(json)?["taken_branch"] is JsonValue value ? value.GetValue<string>() : null;
 
-    /// <summary>Runs a ready node: orchestrator nodes complete here, task nodes are dispatched.</summary>
-    private bool Execute(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
+    bool INodeEngine<JobNode>.CompleteAtOnce(JobNode node, DateTimeOffset now)
     {
-        switch (spec.Type)
-        {
-            case NodeType.Start or NodeType.End:
-                node.MarkCompleted(null, now);
-                Record(JobEventTypes.NodeCompleted, node.NodeId, null, null, now);
-                return true;
-            case NodeType.Conditional:
-                return EvaluateConditional(definition, spec, node, now);
-            case NodeType.Task:
-                Dispatch(definition, spec, node, now);
-                return true;
-            case NodeType.FanOut:
-                ExpandFanOut(definition, spec, node, now);
-                return true;
-            case NodeType.FanIn:
-                return AggregateFanIn(spec, node, now);
-            default:
-                // A node type added to the workflow model but not to the engine must fail loudly, not run as a fan-in.
-                throw new InvalidOperationException($"node '{spec.Id}' has type {spec.Type}, which the engine does not run");
-        }
+        node.MarkCompleted(null, now);
+        Record(JobEventTypes.NodeCompleted, node.NodeId, null, null, now);
+        return true;
     }
+
+    bool INodeEngine<JobNode>.Dispatch(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
+    {
+        Dispatch(definition, spec, node, now);
+        return true;
+    }
+
+    bool INodeEngine<JobNode>.EvaluateConditional(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now) =>
+        EvaluateConditional(definition, spec, node, now);
+
+    bool INodeEngine<JobNode>.ExpandFanOut(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
+    {
+        ExpandFanOut(definition, spec, node, now);
+        return true;
+    }
+
+    bool INodeEngine<JobNode>.ProgressFanOut(NodeDefinition spec, JobNode node, DateTimeOffset now) => ProgressFanOut(spec, node, now);
+
+    bool INodeEngine<JobNode>.AggregateFanIn(NodeDefinition spec, JobNode node, DateTimeOffset now) => AggregateFanIn(spec, node, now);
 
     private void Dispatch(WorkflowDefinition definition, NodeDefinition spec, JobNode node, DateTimeOffset now)
     {

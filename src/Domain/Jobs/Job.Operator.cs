@@ -36,7 +36,7 @@ public sealed partial class Job
         var reset = Downstream(definition, fromNodeId);
         foreach (var id in reset)
         {
-            if (definition.GetNode(id).Type == NodeType.FanOut)
+            if (definition.GetNode(id).Descriptor.HasChildren)
             {
                 foreach (var child in ChildrenInMemory(id).ToList())
                 {

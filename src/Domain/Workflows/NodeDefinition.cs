@@ -1,17 +1,22 @@
+using DagMaster.Domain.Workflows.NodeTypes;
+
 namespace DagMaster.Domain.Workflows;
 
 /// <summary>A validated node of a workflow graph, with its edges resolved in both directions.</summary>
 public sealed class NodeDefinition
 {
-    internal NodeDefinition(string id, NodeType type)
+    internal NodeDefinition(string id, NodeTypeDescriptor descriptor)
     {
         Id = id;
-        Type = type;
+        Descriptor = descriptor;
     }
 
     public string Id { get; }
 
-    public NodeType Type { get; }
+    public NodeType Type => Descriptor.Type;
+
+    /// <summary>What the node's type allows, requires and does; looked up once, when the node is built.</summary>
+    public NodeTypeDescriptor Descriptor { get; }
 
     public string? Description { get; internal set; }
 

@@ -101,12 +101,12 @@ internal sealed partial class WorkflowGraphBuilder(WorkflowDraft draft)
                 continue;
             }
 
-            if (NodeRules.ParseType(node, _errors) is not { } type)
+            if (NodeRules.ParseType(node, _errors) is not { } descriptor)
             {
                 continue;
             }
 
-            var definition = new NodeDefinition(node.Id, type) { Description = node.Description, Line = node.Line };
+            var definition = new NodeDefinition(node.Id, descriptor) { Description = node.Description, Line = node.Line };
             NodeRules.Apply(node, definition, _errors);
             _nodes.Add(node.Id, definition);
         }

@@ -24,10 +24,12 @@ public sealed record WorkflowNodeDto(
 {
     public static WorkflowNodeDto From(NodeDefinition node)
     {
-        var hasRetry = node.Type is NodeType.Task or NodeType.FanOut;
+        // Keys the node's type does not take are shown as null, not as their defaults.
+        var type = node.Descriptor;
+        var hasRetry = type.Allows("retry");
         return new WorkflowNodeDto(
             node.Id,
-            node.Type.Text(),
+            type.Name,
             node.Description,
             node.AllOf,
             node.AnyOf,
@@ -39,10 +41,10 @@ public sealed record WorkflowNodeDto(
             hasRetry ? new WorkflowRetryDto(node.Retry.MaxAttempts, node.Retry.Backoff.ToString().ToLowerInvariant(), node.Retry.InitialDelaySeconds, node.Retry.MaxDelaySeconds) : null,
             node.ConditionField,
             node.Condition,
-            node.Type == NodeType.Conditional ? node.Branches.Select(b => new WorkflowBranchDto(b.Name, b.Condition, b.Target, b.IsDefault)).ToList() : null,
+            type.Allows("branches") ? node.Branches.Select(b => new WorkflowBranchDto(b.Name, b.Condition, b.Target, b.IsDefault)).ToList() : null,
             node.FanOutSource,
             node.MaxParallel,
-            node.Type == NodeType.FanIn ? node.Aggregation.ToString().ToLowerInvariant() : null,
+            type.Allows("aggregation") ? node.Aggregation.ToString().ToLowerInvariant() : null,
             node.AggregatedFanOut);
     }
 }

@@ -109,6 +109,50 @@ public sealed class NodeRulesTests
         error.NodeId.ShouldBe("work");
     }
 
+    [Fact]
+    public void Read_WhenTypeIsUnknown_NamesEveryKnownType()
+    {
+        var error = WorkflowYaml.Minimal().WithNodeKey("work", "type: fan_inn").Read().ShouldHaveError("node.type.invalid");
+
+        error.Message.ShouldBe("node 'work' has unknown type 'fan_inn' (expected start, end, task, conditional, fan_out or fan_in)");
+    }
+
+    [Fact]
+    public void Read_WhenTypeIsUnknown_ChecksTheNodeAsNoOtherType()
+    {
+        var yaml = WorkflowYaml.Minimal().WithNodeKey("work", "type: fan_inn").WithNodeKey("work", "aggregation: average");
+
+        var result = yaml.Read();
+
+        result.ShouldHaveError("node.type.invalid").Line.ShouldBe(yaml.LineOfNodeKey("work", "type"));
+        result.Errors.ShouldNotContain(e => e.NodeId == "work" && e.Code != "node.type.invalid");
+    }
+
+    [Fact]
+    public void Read_WhenListFormNodeHasUnknownType_ReportsTypeInvalidOnTypeLine()
+    {
+        const string yaml = """
+            workflow_id: test_flow
+            name: Test flow
+            nodes:
+              - id: start
+                type: start
+                next: work
+              - id: work
+                type: sub_workflow
+                handler: echo
+                next: end
+              - id: end
+                type: end
+            """;
+
+        var error = new YamlWorkflowDefinitionReader().Read(yaml).ShouldHaveError("node.type.invalid");
+
+        error.Line.ShouldBe(8);
+        error.NodeId.ShouldBe("work");
+        error.Message.ShouldContain("'sub_workflow'");
+    }
+
     [Theory]
     [InlineData("9lost")]
     [InlineData("_lost")]
