@@ -129,7 +129,8 @@ public static class FanOutRow
         });
 
         var hops = HopAnalysis.Of(sideRecords, sideIds.Select(id => id.ToString()).ToHashSet());
-        context.Report.Add(HopLatencyRow.Row("fanout_hop", "hop latency p50 / p99 during the fan-out", hops, $"{sideIds.Count} side chains", elapsed, hops.FromAck.Count));
+        context.Report.Add(HopLatencyRow.Row("fanout_hop", "hop latency p50 / p99 during the fan-out", hops, $"{sideIds.Count} side chains", elapsed, hops.FromSend.Count,
+            targetP50: 10, targetP99: 50));
     }
 
     /// <summary>One progress poll of the fan-out job: its status when it has ended, and its completed node count.</summary>

@@ -16,9 +16,11 @@ public static class HopLatencyRow
         var queues = $"{BenchWorkflows.ChainQueue},{BenchWorkflows.SideQueue}";
         await using var worker = context.StartWorkers(1, queues, claimers: 3, batch: 1, concurrency: 4, bulkResults: false).Single();
 
-        // A short chain first, so neither side measures its JIT warm-up.
-        var warmUp = (await context.Api.SubmitAsync(BenchWorkflows.SideChain, "{}")).JobId;
-        await context.WaitForJobAsync(warmUp, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
+        // The same chain once first, untimed: the row measures a warm server, not its JIT. Tiered compilation
+        // recompiles the step's hot methods after their first few hundred calls, and on two cores that
+        // compilation competes with the steps for the CPU.
+        var warmUp = (await context.Api.SubmitAsync(BenchWorkflows.Chain, "{}")).JobId;
+        await context.WaitForJobAsync(warmUp, TimeSpan.FromSeconds(Math.Max(60, length)), TimeSpan.FromMilliseconds(50));
 
         await context.Database.ResetProfileAsync();
         var clock = Stopwatch.StartNew();
@@ -34,14 +36,18 @@ public static class HopLatencyRow
         context.Report.Add(context.Settings.ServiceBus ? BenchContext.OverServiceBus(row) : row);
     }
 
-    /// <summary>The hop row: judged on "complete answered → successor delivered", the sent-based figure alongside.</summary>
-    public static ResultRow Row(string key, string figure, HopAnalysis hops, string? status, TimeSpan elapsed, int tasks)
+    /// <summary>
+    /// The hop row, judged end to end: from sending the <c>complete</c> to the successor's delivery to a waiting
+    /// worker (what a worker feels); the figure from the <c>complete</c>'s answer alongside.
+    /// </summary>
+    public static ResultRow Row(string key, string figure, HopAnalysis hops, string? status, TimeSpan elapsed, int tasks,
+        double targetP50 = TargetP50, double targetP99 = TargetP99)
     {
-        var measured = hops.FromAck.Count == 0
+        var measured = hops.FromSend.Count == 0
             ? $"no hops measured (job {status ?? "did not finish"})"
-            : $"{Ms(hops.FromAck.P50)} / {Ms(hops.FromAck.P99)} (from sending complete: {Ms(hops.FromSend.P50)} / {Ms(hops.FromSend.P99)})";
-        var met = hops.FromAck.Count > 0 && hops.FromAck.P50 <= TargetP50 && hops.FromAck.P99 <= TargetP99;
-        return new ResultRow(key, figure, measured, $"≤ {TargetP50} ms / ≤ {TargetP99} ms", met)
+            : $"{Ms(hops.FromSend.P50)} / {Ms(hops.FromSend.P99)} (from the complete's answer: {Ms(hops.FromAck.P50)} / {Ms(hops.FromAck.P99)})";
+        var met = hops.FromSend.Count > 0 && hops.FromSend.P50 <= targetP50 && hops.FromSend.P99 <= targetP99;
+        return new ResultRow(key, figure, measured, $"≤ {targetP50} ms / ≤ {targetP99} ms", met)
         {
             Details = new Dictionary<string, object?>(hops.ToJson())
             {
