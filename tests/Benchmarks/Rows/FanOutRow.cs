@@ -13,8 +13,8 @@ namespace DagMaster.Benchmarks.Rows;
 /// </summary>
 public static class FanOutRow
 {
-    public const double TargetSeconds = 60;
-    public const double TargetRssMb = 500;
+    public const double TargetSeconds = 45;
+    public const double TargetRssMb = 400;
 
     public static async Task RunAsync(BenchContext context)
     {

@@ -7,7 +7,7 @@ namespace DagMaster.Benchmarks.Rows;
 /// <summary>Submit: <c>POST /api/v1/jobs</c> from 64 concurrent clients for a fixed time (no worker takes these jobs).</summary>
 public static class SubmitRow
 {
-    public const double TargetRate = 1000;
+    public const double TargetRate = 1500;
     public const double TargetP99 = 50;
 
     public static async Task RunAsync(BenchContext context)
