@@ -167,11 +167,7 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         // platforms, deliveries).
         var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
         await using var batch = new Npgsql.NpgsqlBatch(connection);
-        // A new job's row before its nodes' (their foreign key), and its state read before it is written.
-        var jobs = ChangeTracker.Entries<Job>().ToList();
-        var nodeOwners = jobs.Select(e => (e.Entity, e.State == EntityState.Added)).ToList();
-        TrackedRowWrites.AddTo(batch, jobs);
-        _nodeRows.AddTo(this, batch, nodeOwners);
+        AddJobRows(batch);
         bulk.AddTo(batch);
         foreach (var participant in _participants)
         {
@@ -219,14 +215,20 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
             Transaction = (Npgsql.NpgsqlTransaction)Database.CurrentTransaction!.GetDbTransaction(),
         };
         ChangeTracker.DetectChanges();
-        var jobs = ChangeTracker.Entries<Job>().ToList();
-        var nodeOwners = jobs.Select(e => (e.Entity, e.State == EntityState.Added)).ToList();
-        TrackedRowWrites.AddTo(batch, jobs);
-        _nodeRows.AddTo(this, batch, nodeOwners);
+        AddJobRows(batch);
         if (batch.BatchCommands.Count > 0)
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The changed job rows, then their nodes' (a new job's row first: their foreign key).</summary>
+    private void AddJobRows(Npgsql.NpgsqlBatch batch)
+    {
+        var jobs = ChangeTracker.Entries<Job>().ToList();
+        var nodeOwners = jobs.Select(e => (e.Entity, e.State == EntityState.Added)).ToList(); // before the rows are accepted
+        TrackedRowWrites.AddTo(batch, jobs);
+        _nodeRows.AddTo(this, batch, nodeOwners);
     }
 
     /// <summary>Starts the transaction that row locks belong to, unless one is open already.</summary>
