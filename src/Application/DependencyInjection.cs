@@ -16,10 +16,10 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IWorkflowCatalog, WorkflowCatalog>();
         services.AddScoped<JobExecution>();
-        services.AddSingleton<TaskResultBatcher>();
+        services.AddSingleton<TaskResults>();
         services.AddScoped<JobSubmitter>();
         services.AddScoped<TenantGuard>();
-        services.AddSingleton<JobSubmissionBatcher>();
+        services.AddSingleton<JobSubmissions>();
         services.AddScoped<AssetCallbacks>();
         services.AddScoped<AssetVersions>();
         return services;

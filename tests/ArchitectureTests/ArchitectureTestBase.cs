@@ -105,7 +105,7 @@ public abstract class ArchitectureTestBase
     /// <summary>
     /// True when no public property can be set after construction and no public field can be written.
     /// <c>init</c> accessors are accepted: NetArchTest's <c>BeImmutable()</c> rejects them, which would fail
-    /// every positional record such as <c>sealed record SubmitJobCommand(string WorkflowId)</c>.
+    /// every positional record such as <c>sealed record StartTaskCommand(string TaskId, …)</c>.
     /// </summary>
     public static bool HasNoPublicMutableState(Type type)
     {

@@ -84,8 +84,21 @@ public sealed class ConventionTests : ArchitectureTestBase
     public static ConditionList QueryHandlersAreNamedQueryHandler(PredicateList scope) =>
         Selected(scope.And().ImplementInterface(typeof(IQueryHandler<,>))).Should().HaveNameEndingWith("QueryHandler");
 
-    public static ConditionList ValidatorsAreNamedCommandOrQueryValidator(PredicateList scope) =>
-        Selected(Validators(scope)).Should().HaveNameEndingWith("CommandValidator").Or().HaveNameEndingWith("QueryValidator");
+    // Commands and queries are validated by the pipeline; a group commit's items (job submissions, worker reports)
+    // are validated before they join a batch (ADR-0100). Either way the validator is named after what it validates.
+    public static ConditionList ValidatorsAreNamedAfterWhatTheyValidate(PredicateList scope) =>
+        Selected(Validators(scope)).Should().MeetCustomRule(new ReflectionRule(IsNamedAfterWhatItValidates));
+
+    private static bool IsNamedAfterWhatItValidates(Type validator)
+    {
+        var type = validator;
+        while (!(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(AbstractValidator<>)))
+        {
+            type = type.BaseType!;
+        }
+
+        return validator.Name == type.GetGenericArguments()[0].Name + "Validator";
+    }
 
     // Domain model.
 
@@ -199,17 +212,17 @@ public sealed class ConventionTests : ArchitectureTestBase
         ShouldFailFor(QueryHandlersAreNamedQueryHandler(ViolationTypes), typeof(FindThingsHandler));
 
     [Fact]
-    public void ValidatorsAreNamedCommandOrQueryValidator_WhenAppliedToProduction_Passes()
+    public void ValidatorsAreNamedAfterWhatTheyValidate_WhenAppliedToProduction_Passes()
     {
         SkipUntilAnyExist(
             Validators(ProductionTypes),
-            "No validators yet; the rule is proven by ValidatorsAreNamedCommandOrQueryValidator_WhenViolated_Fails.");
-        ShouldPass(ValidatorsAreNamedCommandOrQueryValidator(ProductionTypes));
+            "No validators yet; the rule is proven by ValidatorsAreNamedAfterWhatTheyValidate_WhenViolated_Fails.");
+        ShouldPass(ValidatorsAreNamedAfterWhatTheyValidate(ProductionTypes));
     }
 
     [Fact]
-    public void ValidatorsAreNamedCommandOrQueryValidator_WhenViolated_Fails() =>
-        ShouldFailFor(ValidatorsAreNamedCommandOrQueryValidator(ViolationTypes), typeof(BadThingChecks));
+    public void ValidatorsAreNamedAfterWhatTheyValidate_WhenViolated_Fails() =>
+        ShouldFailFor(ValidatorsAreNamedAfterWhatTheyValidate(ViolationTypes), typeof(BadThingChecks));
 
     [Fact]
     public void DomainEventsAreNamedDomainEvent_WhenAppliedToProduction_Passes()

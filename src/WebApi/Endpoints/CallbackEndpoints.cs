@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DagMaster.Application.Abstractions;
 using DagMaster.Application.Dispatch.Heartbeat;
 using DagMaster.Application.Dispatch.SaveCheckpoint;
+using DagMaster.Application.Jobs.ApplyTaskResults;
 using DagMaster.Application.Jobs.ReportTaskStatus;
 using DagMaster.WebApi.Contracts;
 using DagMaster.WebApi.Infrastructure;
@@ -14,7 +15,7 @@ namespace DagMaster.WebApi.Endpoints;
 
 /// <summary>
 /// The original system's worker callbacks, with its bodies, so its workers report to DagMaster unchanged. They apply
-/// through the same commands as the worker protocol: only the current attempt's task id changes anything.
+/// through the same group commit as the worker protocol: only the current attempt's task id changes anything.
 /// </summary>
 public static class CallbackEndpoints
 {
@@ -29,11 +30,11 @@ public static class CallbackEndpoints
 
     /// <summary>202 for <c>received</c>, <c>running</c>, <c>completed</c> and <c>failed</c>; repeats and stale attempts are acknowledged and change nothing.</summary>
     public static async Task<Accepted<CallbackAcceptedResponse>> ReportTaskResult(
-        OriginalTaskResultRequest request, ISender sender, CancellationToken cancellationToken)
+        OriginalTaskResultRequest request, TaskResults results, CancellationToken cancellationToken)
     {
         var taskId = request.TaskId ?? string.Empty;
-        await sender.Send(
-            new ReportTaskStatusCommand(
+        await results.ReportStatusAsync(
+            new TaskStatusReport(
                 taskId, request.Status ?? string.Empty, request.Output, request.ErrorMessage, ErrorType: null, Retryable: true,
                 request.ExecutionDurationMs, request.WorkerId,
                 Progress(request.ProgressCurrent, request.ProgressTotal, request.ProgressMessage)),

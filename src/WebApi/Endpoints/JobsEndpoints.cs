@@ -36,12 +36,13 @@ public static class JobsEndpoints
         SubmitJobRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpContext context,
+        JobSubmissions submissions,
         ISender sender,
         CancellationToken cancellationToken)
     {
         var caller = Callers.Of(context);
-        var response = await sender.Send(
-            new SubmitJobCommand(request.WorkflowId, request.WorkflowVersion, request.Inputs, request.CorrelationId, request.Priority, request.ExternalRefs, idempotencyKey, caller, Tenant.Of(context)),
+        var response = await submissions.SubmitAsync(
+            new JobSubmissionRequest(request.WorkflowId, request.WorkflowVersion, request.Inputs, request.CorrelationId, request.Priority, request.ExternalRefs, idempotencyKey, caller, Tenant.Of(context)),
             cancellationToken);
         var job = response.Details ?? (await sender.Send(new GetJobQuery(response.JobId), cancellationToken))!;
         return response.Replayed ? TypedResults.Ok(job) : TypedResults.Created($"/api/v1/jobs/{response.JobId}", job);

@@ -4,6 +4,7 @@ using DagMaster.Application.Abstractions;
 using DagMaster.Application.Dispatch.ClaimTasks;
 using DagMaster.Application.Dispatch.Heartbeat;
 using DagMaster.Application.Dispatch.SaveCheckpoint;
+using DagMaster.Application.Jobs.ApplyTaskResults;
 using DagMaster.Application.Jobs.CompleteTask;
 using DagMaster.Application.Jobs.FailTask;
 using DagMaster.Application.Jobs.ReportTaskResults;
@@ -72,16 +73,16 @@ public static class WorkerEndpoints
     }
 
     /// <summary>Idempotent: a repeat, or a result of an earlier attempt, is acknowledged and changes nothing.</summary>
-    public static async Task<NoContent> CompleteTask(string taskId, CompleteTaskRequest request, ISender sender, CancellationToken cancellationToken)
+    public static async Task<NoContent> CompleteTask(string taskId, CompleteTaskRequest request, TaskResults results, CancellationToken cancellationToken)
     {
-        await sender.Send(new CompleteTaskCommand(taskId, request.Output, request.DurationMs, request.WorkerId), cancellationToken);
+        await results.CompleteAsync(new TaskCompletionReport(taskId, request.Output, request.DurationMs, request.WorkerId), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> FailTask(string taskId, FailTaskRequest request, ISender sender, CancellationToken cancellationToken)
+    public static async Task<NoContent> FailTask(string taskId, FailTaskRequest request, TaskResults results, CancellationToken cancellationToken)
     {
         var error = request.Error ?? new TaskErrorRequest("no error given", null);
-        await sender.Send(new FailTaskCommand(taskId, error.Message, error.Type, error.Retryable, request.DurationMs, request.WorkerId), cancellationToken);
+        await results.FailAsync(new TaskFailureReport(taskId, error.Message, error.Type, error.Retryable, request.DurationMs, request.WorkerId), cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -89,13 +90,14 @@ public static class WorkerEndpoints
     /// Many results in one call, applied together with other workers' results. The call is validated whole
     /// (one bad result refuses all, 400); each result gets its own outcome.
     /// </summary>
-    public static async Task<Ok<ReportTaskResultsResponse>> ReportTaskResults(ReportTaskResultsRequest request, ISender sender, CancellationToken cancellationToken)
+    public static async Task<Ok<ReportTaskResultsResponse>> ReportTaskResults(
+        ReportTaskResultsRequest request, TaskResults taskResults, CancellationToken cancellationToken)
     {
         var results = (request.Results ?? [])
             .Select(r => new ReportedResult(
                 r.TaskId, r.Output, r.Error is { } e ? new ReportedError(e.Message, e.Type, e.Retryable) : null, r.DurationMs))
             .ToList();
-        var outcomes = await sender.Send(new ReportTaskResultsCommand(results, request.WorkerId), cancellationToken);
+        var outcomes = await taskResults.ReportAsync(new TaskResultsReport(results, request.WorkerId), cancellationToken);
         return TypedResults.Ok(new ReportTaskResultsResponse(outcomes.Select(o => new TaskResultOutcome(o.TaskId, o.Outcome)).ToList()));
     }
 

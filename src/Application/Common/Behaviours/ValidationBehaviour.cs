@@ -1,3 +1,5 @@
+using DagMaster.Application.Common.Validation;
+
 namespace DagMaster.Application.Common.Behaviours;
 
 /// <summary>Runs every FluentValidation validator of the message and throws with all failures together.</summary>
@@ -7,18 +9,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
-        {
-            var result = await validator.ValidateAsync(message, cancellationToken);
-            failures.AddRange(result.Errors);
-        }
-
-        if (failures.Count > 0)
-        {
-            throw new ValidationException(failures);
-        }
-
+        await MessageValidation.ThrowIfInvalidAsync(validators, message, cancellationToken);
         return await next(message, cancellationToken);
     }
 }

@@ -28,7 +28,7 @@ public sealed class JobSubmitter(
     TenantGuard tenants,
     TimeProvider clock)
 {
-    public async Task<SubmitJobResponse> SubmitAsync(SubmitJobCommand command, CancellationToken cancellationToken)
+    public async Task<SubmitJobResponse> SubmitAsync(JobSubmissionRequest command, CancellationToken cancellationToken)
     {
         var definition = await catalog.FindAsync(command.WorkflowId, command.WorkflowVersion, cancellationToken)
             ?? throw new NotFoundException("Workflow", command.WorkflowVersion is { } v ? $"{command.WorkflowId}@{v}" : command.WorkflowId);
@@ -68,7 +68,7 @@ public sealed class JobSubmitter(
             command.IdempotencyKey,
             requestHash,
             command.Caller), clock);
-        execution.Track(job, logScope: false); // submissions share a unit of work (JobSubmissionBatcher)
+        execution.Track(job, logScope: false); // submissions share a unit of work (JobSubmissions)
         DagMasterTelemetry.TraceJob(job);
         job.Start(definition, clock);
         jobs.Add(job);
@@ -78,7 +78,7 @@ public sealed class JobSubmitter(
         return new SubmitJobResponse(job.Id.Value, Replayed: false, GetJobQueryHandler.Map(job, counts));
     }
 
-    private static string RequestHash(SubmitJobCommand command, int version)
+    private static string RequestHash(JobSubmissionRequest command, int version)
     {
         var canonical = JsonSerializer.Serialize(new
         {

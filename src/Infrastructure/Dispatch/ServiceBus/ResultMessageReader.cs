@@ -11,8 +11,8 @@ namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 /// </summary>
 internal static class ResultMessageReader
 {
-    /// <summary>The command, or null with <paramref name="problem"/> saying why the message is unusable.</summary>
-    public static ReportTaskStatusCommand? Read(BinaryData body, out string? problem)
+    /// <summary>The report, or null with <paramref name="problem"/> saying why the message is unusable.</summary>
+    public static TaskStatusReport? Read(BinaryData body, out string? problem)
     {
         JsonElement root;
         try
@@ -52,7 +52,7 @@ internal static class ResultMessageReader
 
         JsonElement? output = root.TryGetProperty("output", out var o) && o.ValueKind != JsonValueKind.Null ? o : null;
         problem = null;
-        return new ReportTaskStatusCommand(
+        return new TaskStatusReport(
             taskId, status, output, errorMessage, errorType, retryable,
             Number(root, "duration_ms") ?? Number(root, "execution_duration_ms"),
             Text(root, "worker_id"),

@@ -1,8 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using DagMaster.Application.Common.Exceptions;
+using DagMaster.Application.Jobs.ApplyTaskResults;
 using FluentValidation;
-using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,13 +10,13 @@ using Npgsql;
 namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 
 /// <summary>
-/// Applies the reports workers send to the results queue through the same command as the HTTP callbacks. A message
+/// Applies the reports workers send to the results queue through the same group commit as the HTTP callbacks. A message
 /// is completed only after its report committed; a message that can never be applied (not a report, no such task,
 /// refused by validation) is dead-lettered with the reason; a transient database error abandons it for redelivery.
 /// </summary>
 internal sealed partial class ResultQueueProcessor(
     ServiceBusSenders senders,
-    IServiceScopeFactory scopes,
+    TaskResults results,
     IOptions<ServiceBusSettings> settings,
     ILogger<ResultQueueProcessor> logger) : BackgroundService
 {
@@ -55,8 +54,8 @@ internal sealed partial class ResultQueueProcessor(
 
     private async Task ProcessAsync(ProcessMessageEventArgs args)
     {
-        var command = ResultMessageReader.Read(args.Message.Body, out var problem);
-        if (command is null)
+        var report = ResultMessageReader.Read(args.Message.Body, out var problem);
+        if (report is null)
         {
             await DeadLetterAsync(args, "invalid_result", problem!);
             return;
@@ -64,8 +63,7 @@ internal sealed partial class ResultQueueProcessor(
 
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, args.CancellationToken);
+            await results.ReportStatusAsync(report, args.CancellationToken);
         }
         catch (ValidationException ex)
         {
@@ -80,7 +78,7 @@ internal sealed partial class ResultQueueProcessor(
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or ConcurrentWriteException or InvalidOperationException
                                        && !args.CancellationToken.IsCancellationRequested)
         {
-            LogAbandoned(command.TaskId, ex.Message);
+            LogAbandoned(report.TaskId, ex.Message);
             await args.AbandonMessageAsync(args.Message, cancellationToken: CancellationToken.None);
             return;
         }

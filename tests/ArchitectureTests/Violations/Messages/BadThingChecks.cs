@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace DagMaster.ArchitectureTests.Violations.Messages;
 
-/// <summary>Violation: a validator not named <c>*CommandValidator</c> or <c>*QueryValidator</c>.</summary>
+/// <summary>Violation: a validator not named after what it validates (<c>BadThingCommandValidator</c>).</summary>
 public sealed class BadThingChecks : AbstractValidator<BadThingCommand>
 {
     public BadThingChecks()

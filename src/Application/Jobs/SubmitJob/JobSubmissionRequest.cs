@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace DagMaster.Application.Jobs.SubmitJob;
 
-/// <summary>Starts a job of a workflow. <see cref="Caller"/> scopes the idempotency key (platform or operator).</summary>
-public sealed record SubmitJobCommand(
+/// <summary>Starts a job of a workflow, through the submissions' group commit (<see cref="JobSubmissions"/>). <see cref="Caller"/> scopes the idempotency key (platform or operator).</summary>
+public sealed record JobSubmissionRequest(
     string WorkflowId,
     int? WorkflowVersion,
     JsonElement? Inputs,
@@ -12,4 +12,4 @@ public sealed record SubmitJobCommand(
     JsonElement? ExternalRefs,
     string? IdempotencyKey,
     string Caller,
-    string? PlatformId = null) : ICommand<SubmitJobResponse>;
+    string? PlatformId = null);

@@ -1,8 +1,8 @@
 namespace DagMaster.Application.Jobs.FailTask;
 
-public sealed class FailTaskCommandValidator : AbstractValidator<FailTaskCommand>
+public sealed class TaskFailureReportValidator : AbstractValidator<TaskFailureReport>
 {
-    public FailTaskCommandValidator()
+    public TaskFailureReportValidator()
     {
         RuleFor(c => c.TaskId).NotEmpty().MaximumLength(256);
         RuleFor(c => c.Message).NotEmpty().MaximumLength(8192);

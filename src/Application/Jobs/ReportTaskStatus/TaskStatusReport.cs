@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DagMaster.Application.Jobs.CompleteTask;
 
 namespace DagMaster.Application.Jobs.ReportTaskStatus;
 
@@ -8,7 +7,7 @@ namespace DagMaster.Application.Jobs.ReportTaskStatus;
 /// <c>received</c> or <c>running</c> (it holds the task), <c>completed</c> with an output, <c>failed</c> with an error.
 /// Only the current attempt's task id changes anything; repeats and stale reports are recorded and acknowledged.
 /// </summary>
-public sealed record ReportTaskStatusCommand(
+public sealed record TaskStatusReport(
     string TaskId,
     string Status,
     JsonElement? Output,
@@ -17,7 +16,7 @@ public sealed record ReportTaskStatusCommand(
     bool Retryable,
     long? DurationMs,
     string? WorkerId,
-    string? ProgressJson) : ICommand<TaskResultResponse>
+    string? ProgressJson)
 {
     public static readonly IReadOnlyList<string> Statuses = ["received", "running", "completed", "failed"];
 }

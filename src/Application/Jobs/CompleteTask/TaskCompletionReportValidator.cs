@@ -2,12 +2,12 @@ using System.Text.Json;
 
 namespace DagMaster.Application.Jobs.CompleteTask;
 
-public sealed class CompleteTaskCommandValidator : AbstractValidator<CompleteTaskCommand>
+public sealed class TaskCompletionReportValidator : AbstractValidator<TaskCompletionReport>
 {
     /// <summary>Outputs are for small results; bigger data belongs in blob storage, referenced by URL.</summary>
     public const int MaxOutputBytes = 1024 * 1024;
 
-    public CompleteTaskCommandValidator()
+    public TaskCompletionReportValidator()
     {
         RuleFor(c => c.TaskId).NotEmpty().MaximumLength(256);
         RuleFor(c => c.Output)

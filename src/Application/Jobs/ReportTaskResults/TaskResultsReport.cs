@@ -6,7 +6,7 @@ namespace DagMaster.Application.Jobs.ReportTaskResults;
 /// A worker's results for several task attempts in one call: each is a failure when it has an <see cref="ReportedResult.Error"/>,
 /// otherwise a completion with its <see cref="ReportedResult.Output"/>, idempotent like the single calls. One outcome per result, in order.
 /// </summary>
-public sealed record ReportTaskResultsCommand(IReadOnlyList<ReportedResult> Results, string? WorkerId) : ICommand<IReadOnlyList<ReportedOutcome>>;
+public sealed record TaskResultsReport(IReadOnlyList<ReportedResult> Results, string? WorkerId);
 
 public sealed record ReportedResult(string TaskId, JsonElement? Output, ReportedError? Error, long? DurationMs);
 

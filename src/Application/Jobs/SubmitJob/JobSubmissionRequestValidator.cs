@@ -3,9 +3,9 @@ using DagMaster.Domain.Workflows;
 
 namespace DagMaster.Application.Jobs.SubmitJob;
 
-public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobCommand>
+public sealed class JobSubmissionRequestValidator : AbstractValidator<JobSubmissionRequest>
 {
-    public SubmitJobCommandValidator()
+    public JobSubmissionRequestValidator()
     {
         RuleFor(c => c.WorkflowId).NotEmpty().MaximumLength(64).Matches(WorkflowDefinition.IdPattern)
             .WithMessage("'workflow_id' must match " + WorkflowDefinition.IdPattern);

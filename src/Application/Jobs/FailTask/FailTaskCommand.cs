@@ -1,7 +1,0 @@
-using DagMaster.Application.Jobs.CompleteTask;
-
-namespace DagMaster.Application.Jobs.FailTask;
-
-/// <summary>A worker's failure for one task attempt. Idempotent like <see cref="CompleteTaskCommand"/>.</summary>
-public sealed record FailTaskCommand(string TaskId, string Message, string? ErrorType, bool Retryable, long? DurationMs, string? WorkerId)
-    : ICommand<TaskResultResponse>;
