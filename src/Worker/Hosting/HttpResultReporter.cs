@@ -26,7 +26,7 @@ internal sealed class HttpResultReporter(DagMasterWorkerClient client, WorkerOpt
     /// The most bytes of results one call carries: DagMaster takes request bodies up to 2 MiB. A result bigger than this
     /// still goes, alone, and DagMaster answers for it.
     /// </summary>
-    internal const int MaxCallBytes = (2 * 1024 * 1024) - (16 * 1024);
+    private const int MaxCallBytes = (2 * 1024 * 1024) - (16 * 1024);
 
     private readonly Lock _gate = new();
     private readonly Queue<PendingResult> _waiting = new();
@@ -74,9 +74,9 @@ internal sealed class HttpResultReporter(DagMasterWorkerClient client, WorkerOpt
     /// <summary>Sends calls until nothing waits; only one of these runs at a time.</summary>
     private async Task SendWaitingAsync()
     {
-        while (TakeCall() is { } call)
+        while (TakeNext() is { } results)
         {
-            using (call)
+            using (var call = new ResultsCall(results))
             {
                 try
                 {
@@ -92,7 +92,7 @@ internal sealed class HttpResultReporter(DagMasterWorkerClient client, WorkerOpt
     }
 
     /// <summary>The results for the next call, oldest first; null (and no longer sending) when none wait.</summary>
-    private ResultsCall? TakeCall()
+    private List<PendingResult>? TakeNext()
     {
         lock (_gate)
         {
@@ -124,7 +124,7 @@ internal sealed class HttpResultReporter(DagMasterWorkerClient client, WorkerOpt
                 return null;
             }
 
-            return new ResultsCall(results);
+            return results;
         }
     }
 

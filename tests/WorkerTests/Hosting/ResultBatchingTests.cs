@@ -28,16 +28,8 @@ public sealed class ResultBatchingTests : IAsyncLifetime
     public async Task RunAsync_WhenResultsArriveWhileACallIsInFlight_SendsThemTogetherInTheNextCall()
     {
         await using var worker = WorkerHarness.Start(_server, [new EchoHandler(TimeProvider.System)], o => o.MaxConcurrency = 8);
-        var firstCall = _server.HoldNext("results");
 
-        _server.Enqueue("t1", "echo");
-        await Poll.UntilAsync(() => _server.CallsTo("results").Count == 1, "the first results call");
-        for (var i = 2; i <= 6; i++)
-        {
-            _server.Enqueue($"t{i}", "echo");
-        }
-
-        await Poll.UntilAsync(() => WaitingResults(worker) == 5, "five results waiting behind the first call");
+        var firstCall = await HoldFirstCallAsync(worker, "t1", ["t2", "t3", "t4", "t5", "t6"]);
         firstCall.SetResult();
         await Poll.UntilAsync(() => Enumerable.Range(1, 6).All(i => _server.ResultsFor($"t{i}").Count == 1), "all six tasks completed");
 
@@ -53,15 +45,8 @@ public sealed class ResultBatchingTests : IAsyncLifetime
     public async Task RunAsync_WhenACallIsRefusedWhole_SendsItsResultsOneByOneAndRejectsOnlyTheRefusedOutput()
     {
         await using var worker = WorkerHarness.Start(_server, [new EchoHandler(TimeProvider.System)], o => o.MaxConcurrency = 8);
-        var firstCall = _server.HoldNext("results");
-        _server.Enqueue("t1", "echo");
-        await Poll.UntilAsync(() => _server.CallsTo("results").Count == 1, "the first results call");
-        foreach (var taskId in new[] { "t2", "t3", "t4" })
-        {
-            _server.Enqueue(taskId, "echo");
-        }
+        var firstCall = await HoldFirstCallAsync(worker, "t1", ["t2", "t3", "t4"]);
 
-        await Poll.UntilAsync(() => WaitingResults(worker) == 3, "three results waiting behind the first call");
         _server.AnswerNext("results", HttpStatusCode.UnprocessableEntity);
         _server.AnswerNext("complete", HttpStatusCode.UnprocessableEntity, taskId: "t3");
         firstCall.SetResult();
@@ -108,6 +93,23 @@ public sealed class ResultBatchingTests : IAsyncLifetime
         result.AsObject().ContainsKey("output").ShouldBeFalse();
     }
 
-    private static int WaitingResults(WorkerHarness worker) =>
-        worker.Logger.Entries.Count(e => e.Level == LogLevel.Debug && e.Message.Contains(Waiting));
+    /// <summary>
+    /// Runs <paramref name="first"/> (echo) and holds its results call unanswered; then runs <paramref name="next"/> and
+    /// waits until all their results wait behind that call. Setting the returned source answers it.
+    /// </summary>
+    private async Task<TaskCompletionSource> HoldFirstCallAsync(WorkerHarness worker, string first, string[] next)
+    {
+        var firstCall = _server.HoldNext("results");
+        _server.Enqueue(first, "echo");
+        await Poll.UntilAsync(() => _server.CallsTo("results").Count == 1, "the first results call");
+        foreach (var taskId in next)
+        {
+            _server.Enqueue(taskId, "echo");
+        }
+
+        await Poll.UntilAsync(
+            () => worker.Logger.Entries.Count(e => e.Level == LogLevel.Debug && e.Message.Contains(Waiting)) == next.Length,
+            $"{next.Length} results waiting behind the first call");
+        return firstCall;
+    }
 }
