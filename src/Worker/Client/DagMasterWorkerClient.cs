@@ -1,18 +1,23 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace DagMaster.Worker.Client;
 
 /// <summary>
-/// A typed HTTP client for the five worker-protocol calls. It adds the worker key, speaks snake_case JSON, reads
+/// A typed HTTP client for the worker-protocol calls (claim, heartbeat, checkpoint, complete, fail, results). It adds the worker key, speaks snake_case JSON, reads
 /// 410/404 on heartbeat and checkpoint as "stop working", and throws <see cref="HttpRequestException"/> (with the
 /// status code) for any other unsuccessful answer.
 /// </summary>
 public sealed class DagMasterWorkerClient
 {
+    /// <summary>The most results one <c>results</c> call may carry.</summary>
+    public const int MaxResultsPerCall = 500;
+
     private const string TasksPath = "api/v1/worker/tasks/";
     private const int MaxClaimBatch = 100;
 
@@ -105,6 +110,56 @@ public sealed class DagMasterWorkerClient
         await EnsureSuccessAsync(response, "fail", cancellationToken);
     }
 
+    /// <summary>
+    /// Reports up to <see cref="MaxResultsPerCall"/> results (each task once) in one <c>results</c> call and returns
+    /// each one's outcome (<see cref="TaskResultOutcome"/>). DagMaster checks the call whole: one invalid result
+    /// refuses it (422, or 400/413) and none is applied; that throws <see cref="HttpRequestException"/> like any
+    /// other unsuccessful answer. Idempotent on the server, like <see cref="CompleteAsync"/> and <see cref="FailAsync"/>.
+    /// </summary>
+    public Task<IReadOnlyList<TaskResultOutcome>> ReportResultsAsync(IReadOnlyList<TaskResultReport> results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return ReportSerializedResultsAsync([.. results.Select(SerializeResult)], cancellationToken);
+    }
+
+    /// <summary>One result as a <c>results</c> call carries it, so a caller can measure a call before making it.</summary>
+    internal static byte[] SerializeResult(TaskResultReport result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return JsonSerializer.SerializeToUtf8Bytes(result, WorkerJson.Options);
+    }
+
+    /// <summary>A <c>results</c> call of results already serialized by <see cref="SerializeResult"/>.</summary>
+    internal async Task<IReadOnlyList<TaskResultOutcome>> ReportSerializedResultsAsync(IReadOnlyList<byte[]> results, CancellationToken cancellationToken)
+    {
+        if (results.Count is 0 or > MaxResultsPerCall)
+        {
+            throw new ArgumentException($"A results call carries 1 to {MaxResultsPerCall} results, not {results.Count}.", nameof(results));
+        }
+
+        var body = new ArrayBufferWriter<byte>(results.Sum(r => r.Length + 1) + 64);
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("worker_id", _options.WorkerId);
+            writer.WriteStartArray("results");
+            foreach (var result in results)
+            {
+                writer.WriteRawValue(result, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        using var content = new ReadOnlyMemoryContent(body.WrittenMemory);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await PostContentAsync(TasksPath + "results", content, cancellationToken);
+        await EnsureSuccessAsync(response, "results", cancellationToken);
+        var answer = await response.Content.ReadFromJsonAsync<ReportResultsResponseBody>(WorkerJson.Options, cancellationToken);
+        return answer?.Results ?? throw new JsonException("DagMaster's answer to 'results' has no 'results'.");
+    }
+
     private static string TaskPath(string taskId, string action)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
@@ -120,10 +175,13 @@ public sealed class DagMasterWorkerClient
 
     private async Task<HttpResponseMessage> PostAsync<TBody>(string path, TBody body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path))
-        {
-            Content = JsonContent.Create(body, options: WorkerJson.Options),
-        };
+        using var content = JsonContent.Create(body, options: WorkerJson.Options);
+        return await PostContentAsync(path, content, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> PostContentAsync(string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, path)) { Content = content };
         if (!string.IsNullOrEmpty(_options.WorkerKey))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.WorkerKey);

@@ -6,8 +6,8 @@ namespace DagMaster.Worker.Hosting;
 /// <summary>
 /// The HTTP transport: long-poll claims for as many tasks as there are free slots, only for the worker's
 /// <paramref name="handlers"/> (a task for another handler stays queued for a worker that has it), each run by the
-/// <see cref="TaskRunner"/> and reported with <c>complete</c>/<c>fail</c>. A task left unreported lapses its lease
-/// and DagMaster hands it out again.
+/// <see cref="TaskRunner"/> and reported through one <see cref="HttpResultReporter"/> (results coalesced into
+/// <c>results</c> calls). A task left unreported lapses its lease and DagMaster hands it out again.
 /// </summary>
 internal sealed class HttpTaskSource(
     TaskRunner runner,

@@ -8,7 +8,8 @@ namespace DagMaster.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real worker host (SDK + built-in handlers, and the raster handlers when a test passes their settings) in the test process, talking real HTTP to the test server.
-/// Random draws can be scripted so flaky handlers fail exactly when a test says.
+/// Random draws can be scripted so flaky handlers fail exactly when a test says; <c>configure</c> adds to its services
+/// (e.g. a <see cref="WorkerCallRecorder"/> in its HTTP pipeline).
 /// </summary>
 public sealed class InProcessWorker : IAsyncDisposable
 {
@@ -22,7 +23,8 @@ public sealed class InProcessWorker : IAsyncDisposable
         int concurrency = 4,
         IEnumerable<ITaskHandler>? extraHandlers = null,
         IEnumerable<string>? queues = null,
-        Action<RasterOptions>? raster = null)
+        Action<RasterOptions>? raster = null,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         foreach (var handler in extraHandlers ?? [])
@@ -56,6 +58,8 @@ public sealed class InProcessWorker : IAsyncDisposable
         {
             builder.Services.AddRasterHandlers(raster);
         }
+
+        configure?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

@@ -126,6 +126,49 @@ public sealed class DagMasterWorkerClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportResultsAsync_WhenCalled_SendsEveryResultWithTheWorkerIdAndReturnsEachOutcome()
+    {
+        var client = await ClaimedAsync("t1", "t2");
+
+        var outcomes = await client.ReportResultsAsync(
+            [
+                TaskResultReport.Completed("t1", new JsonObject { ["ok"] = true }, 7),
+                TaskResultReport.Failed("t2", new TaskError("boom", "io_error", Retryable: true)),
+                TaskResultReport.Completed("t9", []),
+            ],
+            Ct);
+
+        outcomes.ShouldBe([new("t1", TaskResultOutcome.Applied), new("t2", TaskResultOutcome.Applied), new("t9", TaskResultOutcome.NotFound)]);
+        _server.CallsTo("results").Single().Body.ToJsonString().ShouldBe(
+            """{"worker_id":"client-test","results":[{"task_id":"t1","output":{"ok":true},"duration_ms":7},"""
+            + """{"task_id":"t2","error":{"message":"boom","type":"io_error","retryable":true}},{"task_id":"t9","output":{}}]}""");
+    }
+
+    [Fact]
+    public async Task ReportResultsAsync_WhenTheCallIsRefused_ThrowsNonTransientErrorWithStatus()
+    {
+        var client = await ClaimedAsync("t1");
+        _server.AnswerNext("results", HttpStatusCode.UnprocessableEntity);
+
+        var error = await Should.ThrowAsync<HttpRequestException>(() => client.ReportResultsAsync([TaskResultReport.Completed("t1", [])], Ct));
+
+        error.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        TransientErrors.IsTransient(error, Ct).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(501)]
+    public async Task ReportResultsAsync_WhenNoneOrMoreThanACallCarries_ThrowsWithoutCalling(int count)
+    {
+        var results = Enumerable.Range(0, count).Select(i => TaskResultReport.Completed($"t{i}", [])).ToList();
+
+        await Should.ThrowAsync<ArgumentException>(() => Client().ReportResultsAsync(results, Ct));
+
+        _server.CallsTo("results").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task CompleteAsync_WhenServerAnswers500_ThrowsTransientErrorWithStatus()
     {
         var client = await ClaimedAsync("t1");
@@ -160,11 +203,15 @@ public sealed class DagMasterWorkerClientTests : IAsyncLifetime
         return new DagMasterWorkerClient(_httpClient, MsOptions.Create(options));
     }
 
-    private async Task<DagMasterWorkerClient> ClaimedAsync(string taskId)
+    private async Task<DagMasterWorkerClient> ClaimedAsync(params string[] taskIds)
     {
         var client = Client();
-        _server.Enqueue(taskId, "echo");
-        (await client.ClaimAsync(1, Ct)).Single().TaskId.ShouldBe(taskId);
+        foreach (var taskId in taskIds)
+        {
+            _server.Enqueue(taskId, "echo");
+        }
+
+        (await client.ClaimAsync(taskIds.Length, Ct)).Select(t => t.TaskId).ShouldBe(taskIds);
         return client;
     }
 }

@@ -73,7 +73,8 @@ public sealed class WorkerHostTests : IAsyncLifetime
 
         Volatile.Read(ref maxRunning).ShouldBe(2);
         _server.CallsTo("claim").ShouldAllBe(c => c.Body["max_tasks"]!.GetValue<int>() <= 2);
-        _server.CallsTo("complete").Count.ShouldBe(6);
+        _server.ResultsCalls().SelectMany(c => c.TaskIds).Order().ShouldBe(["t1", "t2", "t3", "t4", "t5", "t6"]);
+        _server.CallsTo("complete").ShouldBeEmpty();
     }
 
     [Fact]
@@ -219,15 +220,16 @@ public sealed class WorkerHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WhenCompleteAnswers503Once_RetriesTheReport()
+    public async Task RunAsync_WhenResultsAnswers503Once_RetriesTheReport()
     {
-        _server.AnswerNext("complete", HttpStatusCode.ServiceUnavailable);
+        _server.AnswerNext("results", HttpStatusCode.ServiceUnavailable);
         await using var worker = WorkerHarness.Start(_server, [new EchoHandler(TimeProvider.System)]);
 
         _server.Enqueue("t1", "echo");
         await Poll.UntilAsync(() => _server.ResultsFor("t1").Count == 1, "t1 to be reported");
 
-        _server.CallsTo("complete", "t1").Select(c => c.Status).ShouldBe([503, 200]);
+        _server.ResultsCalls().Select(c => $"{string.Join(",", c.TaskIds)}:{c.Status}").ShouldBe(["t1:503", "t1:200"]);
+        _server.CallsTo("complete").ShouldBeEmpty();
     }
 
     [Fact]
@@ -244,8 +246,9 @@ public sealed class WorkerHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_WhenCompleteRejectedAsBadRequest_ReportsNonRetryableOutputRejected()
+    public async Task RunAsync_WhenOutputRejectedAsBadRequest_ReportsNonRetryableOutputRejected()
     {
+        _server.AnswerNext("results", HttpStatusCode.BadRequest);
         _server.AnswerNext("complete", HttpStatusCode.BadRequest);
         await using var worker = WorkerHarness.Start(_server, [new EchoHandler(TimeProvider.System)]);
 
@@ -255,6 +258,7 @@ public sealed class WorkerHostTests : IAsyncLifetime
         var error = _server.ResultsFor("t1").Single(r => r.Call == "fail").Body["error"]!;
         error["type"]!.GetValue<string>().ShouldBe("output_rejected");
         error["retryable"]!.GetValue<bool>().ShouldBeFalse();
+        _server.CallsTo("complete", "t1").Select(c => c.Status).ShouldBe([400]);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace DagMaster.WorkerTests.TestSupport;
 
 /// <summary>
 /// An in-memory DagMaster speaking the worker protocol on loopback (Kestrel, a random port): long-poll claims,
-/// heartbeats that can answer cancel or 410, checkpoints, results, and injected error answers. Like the real
+/// heartbeats that can answer cancel or 410, checkpoints, results (alone and in <c>results</c> calls), and injected error
+/// answers. Like the real
 /// server it checks the worker key and refuses unknown JSON members; such refusals are listed in <see cref="ProtocolErrors"/>.
 /// </summary>
 internal sealed class FakeDagMaster : IAsyncDisposable
@@ -24,7 +25,10 @@ internal sealed class FakeDagMaster : IAsyncDisposable
         ["checkpoint"] = ["phase", "state", "progress"],
         ["complete"] = ["output", "duration_ms", "worker_id"],
         ["fail"] = ["error", "duration_ms", "worker_id"],
+        ["results"] = ["worker_id", "results"],
     };
+
+    private static readonly string[] s_resultMembers = ["task_id", "output", "error", "duration_ms"];
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
@@ -32,8 +36,12 @@ internal sealed class FakeDagMaster : IAsyncDisposable
     private readonly HashSet<string> _claimed = [];
     private readonly HashSet<string> _cancelled = [];
     private readonly HashSet<string> _gone = [];
+    private readonly HashSet<string> _unknown = [];
     private readonly Dictionary<string, Queue<HttpStatusCode>> _injected = [];
+    private readonly Dictionary<string, Queue<TaskCompletionSource>> _holds = [];
+    private readonly List<TaskCompletionSource> _allHolds = [];
     private readonly List<RecordedCall> _calls = [];
+    private readonly List<RecordedCall> _batchedResults = [];
     private readonly List<string> _protocolErrors = [];
     private int _activeClaims;
     private TaskCompletionSource _enqueued = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,6 +50,7 @@ internal sealed class FakeDagMaster : IAsyncDisposable
     {
         _app = app;
         app.MapPost("/api/v1/worker/tasks/claim", (Delegate)ClaimAsync);
+        app.MapPost("/api/v1/worker/tasks/results", (Delegate)ResultsAsync);
         app.MapPost("/api/v1/worker/tasks/{taskId}/{call}", (string taskId, string call, HttpContext http) => TaskCallAsync(taskId, call, http));
     }
 
@@ -148,14 +157,27 @@ internal sealed class FakeDagMaster : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="times"/> calls of kind <paramref name="call"/> answer <paramref name="status"/>.</summary>
-    public void AnswerNext(string call, HttpStatusCode status, int times = 1)
+    /// <summary>From now on results of the task answer as for a task DagMaster does not know (404, <c>not_found</c>).</summary>
+    public void ForgetResultsOf(string taskId)
     {
         lock (_gate)
         {
-            if (!_injected.TryGetValue(call, out var queue))
+            _unknown.Add(taskId);
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> calls of kind <paramref name="call"/> (of <paramref name="taskId"/> only, when
+    /// given) answer <paramref name="status"/>.
+    /// </summary>
+    public void AnswerNext(string call, HttpStatusCode status, int times = 1, string? taskId = null)
+    {
+        var key = taskId is null ? call : $"{call}:{taskId}";
+        lock (_gate)
+        {
+            if (!_injected.TryGetValue(key, out var queue))
             {
-                _injected[call] = queue = new Queue<HttpStatusCode>();
+                _injected[key] = queue = new Queue<HttpStatusCode>();
             }
 
             for (var i = 0; i < times; i++)
@@ -165,15 +187,50 @@ internal sealed class FakeDagMaster : IAsyncDisposable
         }
     }
 
+    /// <summary>The next call of kind <paramref name="call"/> is recorded, then answered only once the returned source is set.</summary>
+    public TaskCompletionSource HoldNext(string call)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (!_holds.TryGetValue(call, out var queue))
+            {
+                _holds[call] = queue = new Queue<TaskCompletionSource>();
+            }
+
+            queue.Enqueue(release);
+            _allHolds.Add(release);
+        }
+
+        return release;
+    }
+
     public IReadOnlyList<RecordedCall> CallsTo(string call, string? taskId = null) =>
         [.. Calls.Where(c => c.Call == call && (taskId is null || c.TaskId == taskId))];
 
-    /// <summary>The accepted (2xx) result calls (<c>complete</c> and <c>fail</c>) for a task.</summary>
-    public IReadOnlyList<RecordedCall> ResultsFor(string taskId) =>
-        [.. Calls.Where(c => c.TaskId == taskId && c.Call is "complete" or "fail" && c.Status < 300)];
+    /// <summary>
+    /// The accepted results of a task: its 2xx <c>complete</c>/<c>fail</c> calls, and its results in accepted
+    /// <c>results</c> calls (as a <c>complete</c> or <c>fail</c> whose body is the result with the call's <c>worker_id</c>).
+    /// </summary>
+    public IReadOnlyList<RecordedCall> ResultsFor(string taskId)
+    {
+        lock (_gate)
+        {
+            return [.. _calls.Concat(_batchedResults).Where(c => c.TaskId == taskId && c.Call is "complete" or "fail" && c.Status < 300)];
+        }
+    }
+
+    /// <summary>The task ids of each <c>results</c> call, with the status it was answered.</summary>
+    public IReadOnlyList<(string[] TaskIds, int Status)> ResultsCalls() =>
+        [.. CallsTo("results").Select(c => (c.Body["results"]!.AsArray().Select(r => r!["task_id"]!.GetValue<string>()).ToArray(), c.Status))];
 
     public async ValueTask DisposeAsync()
     {
+        lock (_gate)
+        {
+            _allHolds.ForEach(h => h.TrySetResult()); // a failed test may leave a call held
+        }
+
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }
@@ -247,9 +304,60 @@ internal sealed class FakeDagMaster : IAsyncDisposable
         }
     }
 
+    private async Task<IResult> ResultsAsync(HttpContext http)
+    {
+        var (body, refusal) = await ReceiveAsync("results", null, http);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (body!["results"] is not JsonArray { Count: >= 1 and <= 500 } results
+            || results.Any(r => r is not JsonObject item || item.Select(p => p.Key).Except(s_resultMembers).Any() || item["task_id"]?.GetValueKind() != JsonValueKind.String))
+        {
+            return ProtocolError("results: results must be 1..500 objects with task_id and only output, error, duration_ms");
+        }
+
+        if (results.Select(r => r!["task_id"]!.GetValue<string>()).Distinct().Count() != results.Count)
+        {
+            return ProtocolError("results: a task id appears more than once");
+        }
+
+        if (results.Any(r => r!["error"] is null ? r["output"]?.GetValueKind() != JsonValueKind.Object : !IsError(r["error"])))
+        {
+            return ProtocolError("results: each result has an object 'output' or an 'error' {message, type, retryable}");
+        }
+
+        var outcomes = new JsonArray();
+        lock (_gate)
+        {
+            foreach (var result in results.Select(r => r!.AsObject()))
+            {
+                var taskId = result["task_id"]!.GetValue<string>();
+                var known = _claimed.Contains(taskId) && !_unknown.Contains(taskId);
+                if (known)
+                {
+                    var seen = result.DeepClone().AsObject();
+                    seen["worker_id"] = body["worker_id"]?.DeepClone();
+                    _batchedResults.Add(new RecordedCall(result["error"] is null ? "complete" : "fail", taskId, seen, 200));
+                }
+
+                outcomes.Add(new JsonObject { ["task_id"] = taskId, ["outcome"] = known ? "applied" : "not_found" });
+            }
+        }
+
+        return Results.Content(new JsonObject { ["results"] = outcomes }.ToJsonString(), "application/json");
+    }
+
+    private static bool IsError(JsonNode? error) =>
+        error is JsonObject { Count: 3 }
+        && error["message"]?.GetValueKind() == JsonValueKind.String
+        && error["type"]?.GetValueKind() == JsonValueKind.String
+        && error["retryable"]?.GetValueKind() is JsonValueKind.True or JsonValueKind.False;
+
     private async Task<IResult> TaskCallAsync(string taskId, string call, HttpContext http)
     {
-        if (!s_allowedMembers.ContainsKey(call) || call == "claim")
+        if (!s_allowedMembers.ContainsKey(call) || call is "claim" or "results")
         {
             return Results.NotFound();
         }
@@ -262,7 +370,7 @@ internal sealed class FakeDagMaster : IAsyncDisposable
 
         lock (_gate)
         {
-            if (!_claimed.Contains(taskId))
+            if (!_claimed.Contains(taskId) || (call is "complete" or "fail" && _unknown.Contains(taskId)))
             {
                 return Results.NotFound();
             }
@@ -280,10 +388,7 @@ internal sealed class FakeDagMaster : IAsyncDisposable
                 "application/json"),
             "checkpoint" when body!["phase"]?.GetValueKind() != JsonValueKind.String => ProtocolError("checkpoint: phase must be a string"),
             "complete" when body!["output"]?.GetValueKind() != JsonValueKind.Object => ProtocolError("complete: output must be an object"),
-            "fail" when body!["error"] is not JsonObject { Count: 3 } error
-                || error["message"]?.GetValueKind() != JsonValueKind.String
-                || error["type"]?.GetValueKind() != JsonValueKind.String
-                || error["retryable"]?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False) => ProtocolError("fail: error must be {message, type, retryable}"),
+            "fail" when !IsError(body!["error"]) => ProtocolError("fail: error must be {message, type, retryable}"),
             _ => Results.NoContent(),
         };
     }
@@ -314,14 +419,26 @@ internal sealed class FakeDagMaster : IAsyncDisposable
         }
 
         HttpStatusCode? injected = null;
+        TaskCompletionSource? hold = null;
         lock (_gate)
         {
-            if (_injected.TryGetValue(call, out var queue) && queue.Count > 0)
+            if ((taskId is not null && _injected.TryGetValue($"{call}:{taskId}", out var queue) && queue.Count > 0)
+                || (_injected.TryGetValue(call, out queue) && queue.Count > 0))
             {
                 injected = queue.Dequeue();
             }
 
+            if (_holds.TryGetValue(call, out var holds) && holds.Count > 0)
+            {
+                hold = holds.Dequeue();
+            }
+
             _calls.Add(new RecordedCall(call, taskId, body, (int?)injected ?? 200));
+        }
+
+        if (hold is not null)
+        {
+            await hold.Task.WaitAsync(http.RequestAborted);
         }
 
         return injected is { } status ? (body, Results.StatusCode((int)status)) : (body, null);

@@ -1,0 +1,3 @@
+namespace DagMaster.Worker.Client;
+
+internal sealed record ReportResultsResponseBody(IReadOnlyList<TaskResultOutcome>? Results);
