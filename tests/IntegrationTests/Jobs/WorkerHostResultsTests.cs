@@ -203,7 +203,7 @@ public sealed class WorkerHostResultsTests(DagMasterAppFixture app) : ScenarioTe
             var output = new JsonObject { ["item"] = item };
             if (item == bigItem)
             {
-                output["blob"] = new string('x', CompleteTaskCommandValidator.MaxOutputBytes + 1024);
+                output["blob"] = new string('x', TaskCompletionReportValidator.MaxOutputBytes + 1024);
             }
 
             return output;
