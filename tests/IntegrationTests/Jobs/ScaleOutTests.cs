@@ -53,7 +53,7 @@ public sealed class ScaleOutTests(DagMasterAppFixture app) : IntegrationTestBase
     private static async Task RunWorkerAsync(HttpClient host, string workerId, ConcurrentBag<string> claims, CancellationToken stop)
     {
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DagMasterAppFixture.WorkerKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestHostSettings.WorkerKey);
         while (!stop.IsCancellationRequested)
         {
             HttpResponseMessage response;

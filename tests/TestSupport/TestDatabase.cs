@@ -1,0 +1,123 @@
+using System.Globalization;
+using DagMaster.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+
+namespace DagMaster.TestSupport;
+
+/// <summary>
+/// A DagMaster database of the tests on real PostgreSQL: migrated by the fixture (so the migrations are tested too)
+/// and emptied between tests by Respawn.
+/// </summary>
+public sealed class TestDatabase(string connectionString)
+{
+    /// <summary>
+    /// What a reset keeps: the workflow catalog, which a host loads once when it starts and is reference data for
+    /// every test; the row each running host keeps of itself; the key ring the hosts encrypt secrets with.
+    /// </summary>
+    private static readonly Table[] s_kept =
+    [
+        new(DagMasterDbContext.Schema, "__ef_migrations_history"),
+        new(DagMasterDbContext.Schema, "workflow_versions"),
+        new(DagMasterDbContext.Schema, "instances"),
+        new(DagMasterDbContext.Schema, "data_protection_keys"),
+    ];
+
+    private Respawner? _respawner;
+
+    public string ConnectionString { get; } = connectionString;
+
+    /// <summary>The database that build/test starts a private PostgreSQL for and names in DAGMASTER_TEST_DB.</summary>
+    public static TestDatabase FromEnvironment() => new(EnvironmentConnectionString());
+
+    /// <summary>
+    /// A database of its own on DAGMASTER_TEST_DB's server, so that no host of another test project sees its rows;
+    /// created anew, dropped first when an earlier run left it behind.
+    /// </summary>
+    public static Task<TestDatabase> CreateBesideEnvironmentAsync(string name) =>
+        CreateAsync(new NpgsqlConnectionStringBuilder(EnvironmentConnectionString()) { Database = name }.ConnectionString);
+
+    /// <summary>Creates the database that <paramref name="connectionString"/> names, dropping it first when it exists.</summary>
+    public static async Task<TestDatabase> CreateAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync();
+        return new TestDatabase(connectionString);
+    }
+
+    /// <summary>
+    /// Applies the migrations and empties the workflow catalog, which a host fills again when it starts; after this,
+    /// <see cref="ResetAsync"/> can empty the database.
+    /// </summary>
+    public async Task MigrateAsync()
+    {
+        await using (var db = new DagMasterDbContext(new DbContextOptionsBuilder<DagMasterDbContext>()
+            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)).Options))
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync($"TRUNCATE {DagMasterDbContext.Schema}.workflow_versions");
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = [DagMasterDbContext.Schema],
+            TablesToIgnore = s_kept,
+        });
+    }
+
+    /// <summary>Deletes every row but the kept tables' (see <see cref="MigrateAsync"/>).</summary>
+    public async Task ResetAsync()
+    {
+        var respawner = _respawner ?? throw new InvalidOperationException("the database is reset only after MigrateAsync");
+
+        // The hosts' background work (sweeps, seeding, the outbox) locks rows too; when PostgreSQL picks the reset
+        // as a deadlock's victim, nothing was deleted and it simply goes again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                await respawner.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
+    }
+
+    /// <summary>Runs a statement; seeding ones may run for minutes.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The number a query answers (a count, as a rule).</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static string EnvironmentConnectionString() =>
+        Environment.GetEnvironmentVariable("DAGMASTER_TEST_DB")
+        ?? throw new InvalidOperationException(
+            "DAGMASTER_TEST_DB is not set. Run the tests with build/test, which starts a private PostgreSQL and sets it.");
+}
