@@ -33,24 +33,23 @@ public sealed class TestDatabase(string connectionString)
     public static TestDatabase FromEnvironment() => new(EnvironmentConnectionString());
 
     /// <summary>
-    /// A database of its own on DAGMASTER_TEST_DB's server, so that no host of another test project sees its rows;
-    /// created anew, dropped first when an earlier run left it behind.
+    /// A database of its own on DAGMASTER_TEST_DB's server, so that no host of another test project sees its rows
+    /// (see <see cref="CreateAsync"/>).
     /// </summary>
-    public static Task<TestDatabase> CreateBesideEnvironmentAsync(string name) =>
-        CreateAsync(new NpgsqlConnectionStringBuilder(EnvironmentConnectionString()) { Database = name }.ConnectionString);
+    public static TestDatabase BesideEnvironment(string name) =>
+        new(new NpgsqlConnectionStringBuilder(EnvironmentConnectionString()) { Database = name }.ConnectionString);
 
-    /// <summary>Creates the database that <paramref name="connectionString"/> names, dropping it first when it exists.</summary>
-    public static async Task<TestDatabase> CreateAsync(string connectionString)
+    /// <summary>Creates the database anew: dropped first when an earlier run left it behind.</summary>
+    public async Task CreateAsync()
     {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        var server = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await create.ExecuteNonQueryAsync();
-        return new TestDatabase(connectionString);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class FaultCluster : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => await Shell.PostgresAsync($"pg_start '{_dataDirectory}' {Port} fresh");
 
-    public async Task CreateDatabaseAsync(string name) => await TestDatabase.CreateAsync(ConnectionString(name));
+    public Task CreateDatabaseAsync(string name) => new TestDatabase(ConnectionString(name)).CreateAsync();
 
     /// <summary>An immediate stop: PostgreSQL's crash, every connection cut.</summary>
     public Task StopImmediatelyAsync() => Shell.PostgresAsync($"pg_as_owner \"$PG_BIN/pg_ctl\" -D '{_dataDirectory}' -m immediate stop >/dev/null");

@@ -8,8 +8,8 @@ namespace DagMaster.ServiceBusTransportTests.Infrastructure;
 /// </summary>
 public sealed class ServiceBusAppFixture : IAsyncLifetime
 {
+    private readonly TestDatabase _database = TestDatabase.BesideEnvironment("dagmaster_sb_test");
     private readonly WorkflowsFolder _workflows = WorkflowsFolder.CopyOfShipped();
-    private TestDatabase _database = null!;
 
     public ServiceBusPeer Peer { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public sealed class ServiceBusAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Peer = await ServiceBusPeer.StartAsync(new ServiceBusPeerOptions { Port = 0 });
-        _database = await TestDatabase.CreateBesideEnvironmentAsync("dagmaster_sb_test");
+        await _database.CreateAsync();
         await _database.MigrateAsync();
         Host = StartHost();
     }

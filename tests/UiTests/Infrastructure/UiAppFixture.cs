@@ -18,8 +18,8 @@ public sealed class UiAppFixture() : KestrelHost<Program>(operatorClients: false
     public const string ViewerPassword = "viewer-test-password";
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly TestDatabase _database = TestDatabase.BesideEnvironment("dagmaster_ui_test");
     private readonly WorkflowsFolder _workflows = WorkflowsFolder.CopyOfShipped();
-    private TestDatabase _database = null!;
     private TestWorker? _worker;
     private IPlaywright? _playwright;
 
@@ -42,7 +42,7 @@ public sealed class UiAppFixture() : KestrelHost<Program>(operatorClients: false
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateBesideEnvironmentAsync("dagmaster_ui_test");
+        await _database.CreateAsync();
         await _database.MigrateAsync();
         StartServer();
         _worker = await TestWorker.StartAsync(options =>
