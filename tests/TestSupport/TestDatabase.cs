@@ -42,15 +42,17 @@ public sealed class TestDatabase(string connectionString)
     /// <summary>Creates the database anew: dropped first when an earlier run left it behind.</summary>
     public async Task CreateAsync()
     {
-        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-        var server = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
+        await DropAsync();
+        await OnServerAsync($"CREATE DATABASE {Name}");
     }
+
+    /// <summary>Drops the database when it exists, whoever is connected to it.</summary>
+    public Task DropAsync() => OnServerAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+
+    /// <summary>A context on this database with the migration history where the host keeps it.</summary>
+    public DagMasterDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<DagMasterDbContext>()
+            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)).Options);
 
     /// <summary>
     /// Applies the migrations and empties the workflow catalog, which a host fills again when it starts; after this,
@@ -58,8 +60,7 @@ public sealed class TestDatabase(string connectionString)
     /// </summary>
     public async Task MigrateAsync()
     {
-        await using (var db = new DagMasterDbContext(new DbContextOptionsBuilder<DagMasterDbContext>()
-            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)).Options))
+        await using (var db = NewContext())
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync($"TRUNCATE {DagMasterDbContext.Schema}.workflow_versions");
@@ -113,6 +114,18 @@ public sealed class TestDatabase(string connectionString)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private string Name => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+
+    /// <summary>Runs a statement in the server's <c>postgres</c> database, on a connection that is not pooled.</summary>
+    private async Task OnServerAsync(string sql)
+    {
+        var server = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string EnvironmentConnectionString() =>

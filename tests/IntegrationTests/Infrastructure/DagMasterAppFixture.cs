@@ -27,6 +27,8 @@ public sealed class DagMasterAppFixture() : KestrelHost<Program>(operatorClients
 
     public Task ExecuteSqlAsync(string sql) => _database.ExecuteAsync(sql);
 
+    public Task<long> ScalarAsync(string sql) => _database.ScalarAsync(sql);
+
     public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
     {
         await using var scope = Services.CreateAsyncScope();

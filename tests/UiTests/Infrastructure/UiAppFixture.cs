@@ -67,6 +67,8 @@ public sealed class UiAppFixture() : KestrelHost<Program>(operatorClients: false
 
     public Task ExecuteSqlAsync(string sql) => _database.ExecuteAsync(sql);
 
+    public Task<long> ScalarAsync(string sql) => _database.ScalarAsync(sql);
+
     /// <summary>The settings of this host, also those of another instance of it on the same database (<see cref="PeerHost"/>).</summary>
     public Dictionary<string, string> HostSettings()
     {
