@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DagMaster.Domain.Assets;
 using DagMaster.Domain.Jobs;
 using DagMaster.Domain.Platforms;
+using DagMaster.TestSupport;
 
 namespace DagMaster.ArchitectureTests;
 
@@ -26,7 +27,7 @@ public sealed partial class SqlVocabularyTests
     [Fact]
     public void InfrastructureSql_NamesOnlyStatesAndEventsTheDomainHas()
     {
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Infrastructure"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Infrastructure"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -62,17 +63,6 @@ public sealed partial class SqlVocabularyTests
             .Concat(EventInsert().Matches(source).Select(m => m.Groups[1].Value))
             .Where(name => !s_events.Contains(name));
         return states.Concat(events).Distinct();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DagMaster.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("DagMaster.sln not found above the test's folder");
     }
 
     [GeneratedRegex(@"'([A-Z][a-z]+)'")]

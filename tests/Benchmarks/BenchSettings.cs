@@ -28,9 +28,6 @@ public sealed record BenchSettings(
     /// <summary>The Service Bus test peer the runner started (with <c>--transport servicebus</c>).</summary>
     public string? ServiceBusConnectionString { get; init; }
 
-    public const string WorkerKey = "bench-worker-key";
-    public const string AdminKey = "bench-admin-key";
-
     public static readonly string[] AllRows = ["startup", "hop", "throughput", "submit", "fanout", "reads"];
 
     public Uri BaseUrl => new($"http://127.0.0.1:{Port}/");

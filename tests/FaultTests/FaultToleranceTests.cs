@@ -1,4 +1,5 @@
 using DagMaster.FaultTests.Infrastructure;
+using DagMaster.TestSupport;
 
 namespace DagMaster.FaultTests;
 
@@ -51,18 +52,21 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
           end: {type: end}
         """;
 
-    private readonly string _workflows = Directory.CreateTempSubdirectory("dagmaster-fault-workflows-").FullName;
+    /// <summary>How often the waits count: the ledger's counts scan tables of up to 20,000 nodes while the load runs.</summary>
+    private const double PollSeconds = 0.1;
+
+    private readonly WorkflowsFolder _workflows = WorkflowsFolder.Empty();
 
     public async ValueTask InitializeAsync()
     {
-        await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_chain.yaml"), Chain);
-        await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_slow.yaml"), Slow);
-        await File.WriteAllTextAsync(Path.Combine(_workflows, "fault_wide.yaml"), Wide);
+        await _workflows.WriteAsync("fault_chain.yaml", Chain);
+        await _workflows.WriteAsync("fault_slow.yaml", Slow);
+        await _workflows.WriteAsync("fault_wide.yaml", Wide);
     }
 
     public ValueTask DisposeAsync()
     {
-        Directory.Delete(_workflows, recursive: true);
+        _workflows.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -72,19 +76,19 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
         const int jobs = 500;
         var database = await DatabaseAsync("fault_kill");
         var ledger = new FaultLedger(cluster.QueryConnectionString(database));
-        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 5);
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows.Path, leaseSeconds: 5);
         await dagMaster.StartAsync();
         await using var worker = WorkerNode.Start(dagMaster, "fault-worker", concurrency: 48);
 
         await SubmitAsync(dagMaster, jobs);
-        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done >= jobs / 5, "a fifth of the jobs to complete", 120, () => dagMaster.Output);
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done >= jobs / 5, "a fifth of the jobs to complete", 120, PollSeconds, () => dagMaster.Output);
         await dagMaster.KillAsync();
         var atKill = await ledger.CountAsync();
         await dagMaster.StartAsync();
 
-        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == jobs, "every job to complete after the restart", 150, () => dagMaster.Output);
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == jobs, "every job to complete after the restart", 150, PollSeconds, () => dagMaster.Output);
         var counts = await ledger.CountAsync();
-        Report($"kill -9 DagMaster: killed at {atKill.Completed} completed of {atKill.Jobs}; after the restart: {counts}");
+        await ArtifactReports.AppendAsync("fault-tests.txt", $"kill -9 DagMaster: killed at {atKill.Completed} completed of {atKill.Jobs}; after the restart: {counts}");
         counts.ShouldBe(counts with { Jobs = jobs, Completed = jobs, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
     }
 
@@ -94,22 +98,22 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
         const int children = 20_000;
         var database = await DatabaseAsync("fault_wide");
         var ledger = new FaultLedger(cluster.QueryConnectionString(database));
-        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 5);
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows.Path, leaseSeconds: 5);
         await dagMaster.StartAsync();
         await using var worker = WorkerNode.Start(dagMaster, "fault-worker", concurrency: 48);
 
         await dagMaster.SubmitAsync("fault_wide", new { numbers = Enumerable.Range(0, children).ToArray() });
-        await Poll.UntilAsync(ledger.CountCompletedNodesAsync, done => done >= children / 10, "a tenth of the children to complete", 120, () => dagMaster.Output);
+        await Poll.UntilAsync(ledger.CountCompletedNodesAsync, done => done >= children / 10, "a tenth of the children to complete", 120, PollSeconds, () => dagMaster.Output);
         await dagMaster.KillAsync();
         var atKill = await ledger.CountCompletedNodesAsync();
         await dagMaster.StartAsync();
 
-        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == 1, "the fan-out to complete after the restart", 300, () => dagMaster.Output);
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == 1, "the fan-out to complete after the restart", 300, PollSeconds, () => dagMaster.Output);
         var counts = await ledger.CountAsync();
         // Children have no per-child dispatch event; a child created twice would be a node too many.
         var nodes = await ledger.CountNodesAsync();
         var completedChildren = await ledger.CountCompletedNodesAsync() - 4; // start, split, total, end
-        Report($"kill -9 DagMaster during a {children}-child fan-out: killed at {atKill} nodes completed; after the restart: {nodes} nodes, {completedChildren} children completed, {counts}");
+        await ArtifactReports.AppendAsync("fault-tests.txt", $"kill -9 DagMaster during a {children}-child fan-out: killed at {atKill} nodes completed; after the restart: {nodes} nodes, {completedChildren} children completed, {counts}");
         nodes.ShouldBe(children + 4);
         completedChildren.ShouldBe(children);
         counts.ShouldBe(counts with { Jobs = 1, Completed = 1, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
@@ -121,21 +125,21 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
         const int jobs = 200;
         var database = await DatabaseAsync("fault_pg");
         var ledger = new FaultLedger(cluster.QueryConnectionString(database));
-        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 5);
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows.Path, leaseSeconds: 5);
         await dagMaster.StartAsync();
         await using var worker = WorkerNode.Start(dagMaster, "fault-worker", concurrency: 32);
 
         await SubmitAsync(dagMaster, jobs);
-        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done >= jobs / 5, "a fifth of the jobs to complete", 120, () => dagMaster.Output);
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done >= jobs / 5, "a fifth of the jobs to complete", 120, PollSeconds, () => dagMaster.Output);
         var beforeOutage = await ledger.CountJobsAsync("Completed");
         await cluster.StopImmediatelyAsync();
-        var duringOutage = await Poll.UntilAsync(dagMaster.ReadinessAsync, status => status == 503, "/readyz to report the outage", 30, () => dagMaster.Output);
+        var duringOutage = await Poll.UntilAsync(dagMaster.ReadinessAsync, status => status == 503, "/readyz to report the outage", 30, PollSeconds, () => dagMaster.Output);
         await cluster.StartAsync();
-        await Poll.UntilAsync(dagMaster.ReadinessAsync, status => status == 200, "/readyz to recover", 60, () => dagMaster.Output);
+        await Poll.UntilAsync(dagMaster.ReadinessAsync, status => status == 200, "/readyz to recover", 60, PollSeconds, () => dagMaster.Output);
 
-        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == jobs, "every job to complete after the restart", 150, () => dagMaster.Output);
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == jobs, "every job to complete after the restart", 150, PollSeconds, () => dagMaster.Output);
         var counts = await ledger.CountAsync();
-        Report($"PostgreSQL immediate stop: {beforeOutage} of {jobs} jobs completed before it, /readyz {duringOutage} during it; after the restart: {counts}");
+        await ArtifactReports.AppendAsync("fault-tests.txt", $"PostgreSQL immediate stop: {beforeOutage} of {jobs} jobs completed before it, /readyz {duringOutage} during it; after the restart: {counts}");
         counts.ShouldBe(counts with { Jobs = jobs, Completed = jobs, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
     }
 
@@ -145,19 +149,19 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
         var database = await DatabaseAsync("fault_worker");
         var ledger = new FaultLedger(cluster.QueryConnectionString(database));
         // Longer than the worker's heartbeat interval (15 s), so only a dead worker's lease lapses.
-        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows, leaseSeconds: 20);
+        await using var dagMaster = new DagMasterNode(cluster.ConnectionString(database), _workflows.Path, leaseSeconds: 20);
         await dagMaster.StartAsync();
         var first = WorkerNode.Start(dagMaster, "doomed-worker", concurrency: 1);
 
         await dagMaster.SubmitAsync("fault_slow", new { });
-        await Poll.UntilAsync(ledger.CountStartedAsync, started => started == 1, "the first worker to start the task", 30, () => first.Tail());
+        await Poll.UntilAsync(ledger.CountStartedAsync, started => started == 1, "the first worker to start the task", 30, PollSeconds, () => first.Tail());
         await first.KillAsync();
         await first.DisposeAsync();
         await using var second = WorkerNode.Start(dagMaster, "second-worker", concurrency: 1);
 
-        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == 1, "the job to complete on the second worker", 60, () => second.Tail());
+        await Poll.UntilAsync(() => ledger.CountJobsAsync("Completed"), done => done == 1, "the job to complete on the second worker", 60, PollSeconds, () => second.Tail());
         var counts = await ledger.CountAsync();
-        Report($"worker killed mid-task: {counts}");
+        await ArtifactReports.AppendAsync("fault-tests.txt", $"worker killed mid-task: {counts}");
         counts.ShouldBe(counts with { Jobs = 1, Completed = 1, TasksDispatched = 2, Retries = 1, LeaseExpiries = 1, DispatchedTwice = 0, StartedTwice = 0, DuplicateTransitions = 0, Lost = 0 });
     }
 
@@ -166,16 +170,6 @@ public sealed class FaultToleranceTests(FaultCluster cluster) : IAsyncLifetime
             Enumerable.Range(0, jobs),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = TestContext.Current.CancellationToken },
             async (_, _) => await dagMaster.SubmitAsync("fault_chain", new { }));
-
-    /// <summary>Printed, and appended to artifacts/fault-tests.txt, which build/test shows at the end.</summary>
-    private static void Report(string line)
-    {
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        Console.WriteLine(line);
-        var artifacts = Path.Combine(Repository.Root, "artifacts");
-        Directory.CreateDirectory(artifacts);
-        File.AppendAllText(Path.Combine(artifacts, "fault-tests.txt"), line + Environment.NewLine);
-    }
 
     private async Task<string> DatabaseAsync(string name)
     {

@@ -1,2 +1,3 @@
+global using DagMaster.TestSupport;
 global using Shouldly;
 global using Xunit;

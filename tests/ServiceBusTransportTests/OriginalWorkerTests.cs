@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DagMaster.IntegrationTests.Infrastructure;
 using DagMaster.ServiceBusTransportTests.Infrastructure;
 
 namespace DagMaster.ServiceBusTransportTests;
@@ -94,7 +93,7 @@ public sealed class OriginalWorkerTests(ServiceBusAppFixture app) : ServiceBusTe
         var job = await Jobs.WaitForStatusAsync(jobId, "completed", timeoutSeconds: 30);
 
         using var http = new HttpClient { BaseAddress = App.Host.ServerAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", ServiceBusAppFixture.WorkerKey);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestHostSettings.WorkerKey);
         foreach (var (taskId, message) in new[] { ($"{jobId}:echo_handler:1", "again"), ($"{jobId}:echo_handler:7", "stale") })
         {
             using var response = await http.PostAsJsonAsync("/api/v1/callbacks/task-result", new
@@ -128,7 +127,7 @@ public sealed class OriginalWorkerTests(ServiceBusAppFixture app) : ServiceBusTe
         ((int)unauthorised.StatusCode).ShouldBe(401);
 
         using var http = new HttpClient { BaseAddress = App.Host.ServerAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", ServiceBusAppFixture.WorkerKey);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestHostSettings.WorkerKey);
         using var badStatus = await http.PostAsJsonAsync("/api/v1/callbacks/task-result",
             new { task_id = $"{Guid.NewGuid()}:a:1", status = "exploded" }, Ct);
         var problem = await badStatus.ReadProblemAsync(422);

@@ -1,5 +1,4 @@
 using DagMaster.Infrastructure.Dispatch.ServiceBus;
-using DagMaster.IntegrationTests.Infrastructure;
 using DagMaster.ServiceBusTransportTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

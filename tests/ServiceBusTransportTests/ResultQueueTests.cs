@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
-using DagMaster.IntegrationTests.Infrastructure;
 using DagMaster.ServiceBusTransportTests.Infrastructure;
 
 namespace DagMaster.ServiceBusTransportTests;
@@ -71,7 +70,7 @@ public sealed class ResultQueueTests(ServiceBusAppFixture app) : ServiceBusTestB
     public async Task Claim_WhenTasksTravelByServiceBus_AnswersConflictNamingTheTransport()
     {
         using var http = new HttpClient { BaseAddress = App.Host.ServerAddress };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", ServiceBusAppFixture.WorkerKey);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestHostSettings.WorkerKey);
         using var response = await http.PostAsJsonAsync("/api/v1/worker/tasks/claim",
             new { worker_id = "w", queues = new[] { "dag-worker-tasks" }, max_tasks = 1, wait_seconds = 0 }, Ct);
         var problem = await response.ReadProblemAsync(409);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DagMaster.IntegrationTests.Infrastructure;
 using DagMaster.ServiceBusTransportTests.Infrastructure;
 using OpenTelemetry;
 using OpenTelemetry.Trace;

@@ -19,7 +19,7 @@ public sealed class WorkerHostTests(ServiceBusAppFixture app) : ServiceBusTestBa
         output.GetProperty("task_id").GetString().ShouldBe($"{jobId}:echo_handler:1");
 
         // The worker completes the task message only after its result went out.
-        await IntegrationTests.Infrastructure.Poll.UntilAsync(
+        await Poll.UntilAsync(
             () => Task.FromResult(App.Peer.GetCounts("dag-worker-tasks")), c => c.Active == 0 && c.Locked == 0, "the task message to be completed");
     }
 
@@ -79,9 +79,9 @@ public sealed class WorkerHostTests(ServiceBusAppFixture app) : ServiceBusTestBa
 
         // Each worker host consumes only its own queue, so each step ran on the pool its node names.
         job.GetProperty("result").GetProperty("second").GetProperty("message").GetString().ShouldBe("Hello, pools!");
-        var afterA = await IntegrationTests.Infrastructure.Poll.UntilAsync(
+        var afterA = await Poll.UntilAsync(
             () => Task.FromResult(App.Peer.GetCounts("pool-a")), c => c.Completed > a.Completed, "pool-a's task to be completed");
-        var afterB = await IntegrationTests.Infrastructure.Poll.UntilAsync(
+        var afterB = await Poll.UntilAsync(
             () => Task.FromResult(App.Peer.GetCounts("pool-b")), c => c.Completed > b.Completed, "pool-b's task to be completed");
         (afterA.Accepted - a.Accepted).ShouldBe(1);
         (afterB.Accepted - b.Accepted).ShouldBe(1);

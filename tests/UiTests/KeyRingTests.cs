@@ -1,7 +1,6 @@
 using System.Net;
 using DagMaster.UiTests.Infrastructure;
 using Microsoft.Playwright;
-using Npgsql;
 
 namespace DagMaster.UiTests;
 
@@ -33,10 +32,7 @@ public sealed class KeyRingTests(UiAppFixture app)
         answer.Headers["location"].ShouldContain("/ui/login");
 
         // The keys are in the database, where every instance (and every restart) finds them.
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM dagmaster.data_protection_keys", connection);
-        ((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBeGreaterThan(0);
+        (await app.ScalarAsync("SELECT count(*) FROM dagmaster.data_protection_keys")).ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using DagMaster.TestSupport;
 using DagMaster.UiTests.Infrastructure;
 
 namespace DagMaster.UiTests;
@@ -63,13 +64,11 @@ public sealed class PageTimingTests(UiAppFixture app)
                 report.Append(CultureInfo.InvariantCulture, $"  {page,-60} server {Median(server),7:0.0} ms   round trip {Median(roundTrip),7:0.0} ms\n");
             }
 
-            TestContext.Current.TestOutputHelper!.WriteLine(report.ToString());
+            await ArtifactReports.WriteAsync("page-timings.txt", report.ToString());
             await session.GotoAsync("/ui/");
             await session.ScreenshotAsync("dashboard-100k-jobs");
             await session.GotoAsync($"/ui/jobs/{bigFanOut}");
             await session.ScreenshotAsync("job-fan-out-20000-children");
-            var artifacts = Path.GetDirectoryName(UiAppFixture.ScreenshotDirectory)!;
-            await File.WriteAllTextAsync(Path.Combine(artifacts, "page-timings.txt"), report.ToString(), TestContext.Current.CancellationToken);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DagMaster.Client;
+using DagMaster.TestSupport;
 
 namespace DagMaster.Benchmarks.Hosting;
 
@@ -16,7 +17,7 @@ public sealed class DagMasterApi : IDisposable
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false };
         _http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(10) };
-        Client = new DagMasterClient(_http, new DagMasterClientOptions { BaseAddress = baseUrl, ApiKey = BenchSettings.AdminKey });
+        Client = new DagMasterClient(_http, new DagMasterClientOptions { BaseAddress = baseUrl, ApiKey = TestHostSettings.AdminKey });
     }
 
     public DagMasterClient Client { get; }

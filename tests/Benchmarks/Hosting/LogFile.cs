@@ -31,18 +31,6 @@ public sealed class LogFile(string path) : IDisposable
         }
     }
 
-    public string Tail(int lines)
-    {
-        lock (_lock)
-        {
-            _writer.Flush();
-        }
-
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines));
-    }
-
     public void Dispose()
     {
         lock (_lock)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DagMaster.Benchmarks.Workers;
+using DagMaster.TestSupport;
 
 namespace DagMaster.Benchmarks.Hosting;
 
@@ -26,7 +27,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         File.Delete(recordsPath);
         var info = SelfCommand.StartInfo(
         [
-            "worker", "--url", settings.BaseUrl.ToString(), "--key", BenchSettings.WorkerKey, "--queues", queues, "--id", $"bench-worker-{number}",
+            "worker", "--url", settings.BaseUrl.ToString(), "--key", TestHostSettings.WorkerKey, "--queues", queues, "--id", $"bench-worker-{number}",
             "--claimers", Invariant(claimers), "--batch", Invariant(batch), "--concurrency", Invariant(concurrency), "--records", recordsPath,
             "--results", bulkResults ? "bulk" : "single",
             .. settings.ServiceBusConnectionString is { } serviceBus ? ["--transport", "servicebus", "--connection", serviceBus] : Array.Empty<string>(),

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using DagMaster.TestSupport;
 
 namespace DagMaster.Benchmarks.Workers;
 
@@ -48,7 +49,7 @@ public static class NoopWorker
 
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = claimers + concurrency, UseProxy = false };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(args.Required("url")), Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", args.Text("key", BenchSettings.WorkerKey));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", args.Text("key", TestHostSettings.WorkerKey));
 
         var state = new WorkerState(http, claimBody, completeBody, workerId, bulk, new SemaphoreSlim(concurrency), stop.Token);
         await Task.WhenAll(Enumerable.Range(0, claimers).Select(_ => Task.Run(() => ClaimLoopAsync(state))));

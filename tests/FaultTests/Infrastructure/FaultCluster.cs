@@ -1,4 +1,4 @@
-using Npgsql;
+using DagMaster.TestSupport;
 
 namespace DagMaster.FaultTests.Infrastructure;
 
@@ -19,13 +19,7 @@ public sealed class FaultCluster : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => await Shell.PostgresAsync($"pg_start '{_dataDirectory}' {Port} fresh");
 
-    public async Task CreateDatabaseAsync(string name)
-    {
-        await using var connection = new NpgsqlConnection(QueryConnectionString("postgres"));
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
-    }
+    public Task CreateDatabaseAsync(string name) => new TestDatabase(ConnectionString(name)).CreateAsync();
 
     /// <summary>An immediate stop: PostgreSQL's crash, every connection cut.</summary>
     public Task StopImmediatelyAsync() => Shell.PostgresAsync($"pg_as_owner \"$PG_BIN/pg_ctl\" -D '{_dataDirectory}' -m immediate stop >/dev/null");

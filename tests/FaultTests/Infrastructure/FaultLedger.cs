@@ -1,10 +1,12 @@
-using Npgsql;
+using DagMaster.TestSupport;
 
 namespace DagMaster.FaultTests.Infrastructure;
 
 /// <summary>What the database says about the jobs of a fault test: how far they got, and whether anything happened twice or got lost.</summary>
 public sealed class FaultLedger(string connectionString)
 {
+    private readonly TestDatabase _database = new(connectionString);
+
     public async Task<long> CountJobsAsync(string status) => await ScalarAsync($"SELECT count(*) FROM dagmaster.jobs WHERE status = '{status}'");
 
     public async Task<long> CountNodesAsync() => await ScalarAsync("SELECT count(*) FROM dagmaster.job_nodes");
@@ -33,11 +35,5 @@ public sealed class FaultLedger(string connectionString)
             """),
         Lost: await ScalarAsync("SELECT count(*) FROM dagmaster.jobs WHERE status <> 'Completed'"));
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => _database.ScalarAsync(sql);
 }

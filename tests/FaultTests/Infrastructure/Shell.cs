@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DagMaster.TestSupport;
 
 namespace DagMaster.FaultTests.Infrastructure;
 

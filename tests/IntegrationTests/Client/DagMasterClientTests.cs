@@ -12,7 +12,7 @@ public sealed class DagMasterClientTests(DagMasterAppFixture app) : IntegrationT
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private DagMasterClient Operator() =>
-        new(new DagMasterClientOptions { BaseAddress = App.ServerAddress, ApiKey = DagMasterAppFixture.AdminKey });
+        new(new DagMasterClientOptions { BaseAddress = App.ServerAddress, ApiKey = TestHostSettings.AdminKey });
 
     [Fact]
     public async Task Options_WhenBaseAddressAndKeyGiven_SendTheKeyToThatHost()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using DagMaster.IntegrationTests.Infrastructure;
 
@@ -13,8 +11,6 @@ namespace DagMaster.IntegrationTests.Docs;
 /// </summary>
 public sealed partial class QuickstartTests(DagMasterAppFixture app) : IntegrationTestBase(app)
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -23,7 +19,7 @@ public sealed partial class QuickstartTests(DagMasterAppFixture app) : Integrati
         var blocks = Blocks("csharp");
 
         blocks.Count.ShouldBe(6, "one C# block per step");
-        string.Join("\n", blocks).ShouldBe(File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "quickstart", "Program.cs")));
+        string.Join("\n", blocks).ShouldBe(File.ReadAllText(Path.Combine(Repository.Root, "docs", "quickstart", "Program.cs")));
     }
 
     [Fact]
@@ -38,7 +34,7 @@ public sealed partial class QuickstartTests(DagMasterAppFixture app) : Integrati
         var environment = new Dictionary<string, string>
         {
             ["DAGMASTER_URL"] = App.ServerAddress.ToString().TrimEnd('/'),
-            ["DAGMASTER_OPERATOR_KEY"] = DagMasterAppFixture.AdminKey,
+            ["DAGMASTER_OPERATOR_KEY"] = TestHostSettings.AdminKey,
             ["PLATFORM_ID"] = "acme-curl",
             ["CALLBACK_URL"] = receiver.Url.ToString(),
         };
@@ -73,12 +69,12 @@ public sealed partial class QuickstartTests(DagMasterAppFixture app) : Integrati
     public async Task CSharpProgram_AgainstTheHost_RegistersSubmitsPollsAndVerifiesTheRealCallback()
     {
         await using var worker = await InProcessWorker.StartAsync(App);
-        var prefix = $"http://127.0.0.1:{FreePort()}/dagmaster/";
+        var prefix = $"http://127.0.0.1:{FreePort.Next()}/dagmaster/";
 
         var run = await RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "DagMaster.Quickstart.dll")], new Dictionary<string, string>
         {
             ["DAGMASTER_URL"] = App.ServerAddress.ToString(),
-            ["DAGMASTER_OPERATOR_KEY"] = DagMasterAppFixture.AdminKey,
+            ["DAGMASTER_OPERATOR_KEY"] = TestHostSettings.AdminKey,
             ["PLATFORM_ID"] = "acme-csharp",
             ["CALLBACK_PREFIX"] = prefix,
         });
@@ -98,7 +94,7 @@ public sealed partial class QuickstartTests(DagMasterAppFixture app) : Integrati
     private static partial Regex FencedBlock();
 
     private static List<string> Blocks(string language) =>
-        [.. FencedBlock().Matches(File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "b2b-quickstart.md")))
+        [.. FencedBlock().Matches(File.ReadAllText(Path.Combine(Repository.Root, "docs", "b2b-quickstart.md")))
             .Where(m => m.Groups["lang"].Value == language)
             .Select(m => m.Groups["code"].Value)];
 
@@ -131,26 +127,6 @@ public sealed partial class QuickstartTests(DagMasterAppFixture app) : Integrati
         }
 
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DagMaster.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DagMaster.sln not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class TempDirectory : IDisposable

@@ -70,7 +70,7 @@ public sealed partial class FuzzTarget : IAsyncDisposable
         Admin = Host.CreateClient();
         Worker = Host.CreateClient();
         Worker.DefaultRequestHeaders.Remove("X-Api-Key");
-        Worker.DefaultRequestHeaders.Authorization = new("Bearer", DagMasterAppFixture.WorkerKey);
+        Worker.DefaultRequestHeaders.Authorization = new("Bearer", TestHostSettings.WorkerKey);
         Anonymous = Host.CreateClient();
         Anonymous.DefaultRequestHeaders.Remove("X-Api-Key");
 

@@ -11,7 +11,7 @@ public sealed class RawWorker
 {
     private readonly HttpClient _client;
 
-    public RawWorker(WebApplicationFactory<Program> app, string workerId = "raw-worker", string key = DagMasterAppFixture.WorkerKey)
+    public RawWorker(WebApplicationFactory<Program> app, string workerId = "raw-worker", string key = TestHostSettings.WorkerKey)
     {
         _client = app.CreateClient();
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);

@@ -106,7 +106,7 @@ public sealed class OriginalWorkflowsTests(DagMasterAppFixture app) : Integratio
             Environment =
             {
                 ["DAGMASTER_URL"] = App.ServerAddress.ToString(),
-                ["WORKER_KEY"] = DagMasterAppFixture.WorkerKey,
+                ["WORKER_KEY"] = TestHostSettings.WorkerKey,
                 ["WORKER_ID"] = "standalone-process",
                 ["WORKER_QUEUES"] = "dag-worker-tasks",
                 ["WORKER_CLAIM_WAIT_SECONDS"] = "2",

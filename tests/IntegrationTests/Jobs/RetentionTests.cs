@@ -4,7 +4,6 @@ using DagMaster.Infrastructure.Jobs.Retention;
 using DagMaster.IntegrationTests.Infrastructure;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace DagMaster.IntegrationTests.Jobs;
 
@@ -43,8 +42,8 @@ public sealed class RetentionTests(DagMasterAppFixture app) : IntegrationTestBas
         var left = (await Client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/jobs?limit=100", Ct)).GetProperty("items")
             .EnumerateArray().Select(j => j.GetProperty("job_id").GetGuid()).ToList();
         left.ShouldBe([recent, running, requested], ignoreOrder: true);
-        (await CountAsync($"SELECT count(*) FROM dagmaster.job_nodes WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
-        (await CountAsync($"SELECT count(*) FROM dagmaster.job_events WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
+        (await App.ScalarAsync($"SELECT count(*) FROM dagmaster.job_nodes WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
+        (await App.ScalarAsync($"SELECT count(*) FROM dagmaster.job_events WHERE job_id IN ({string.Join(",", old.Select(id => $"'{id}'"))})")).ShouldBe(0);
         (await B2BApi.StatusAsync(Client, "retained", "keep-1")).Status.ShouldBe("cancelled");
         var health = await (await Client.GetAsync("/api/v1/health", Ct)).ReadJsonAsync(200);
         var retention = health.GetProperty("checks").GetProperty("retention");
@@ -77,7 +76,7 @@ public sealed class RetentionTests(DagMasterAppFixture app) : IntegrationTestBas
         try
         {
             await Poll.UntilAsync(
-                () => CountAsync($"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = '{RetentionJob.Id}'"),
+                () => App.ScalarAsync($"SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = '{RetentionJob.Id}'"),
                 count => count == 1,
                 "the recurring retention job to be scheduled");
         }
@@ -85,13 +84,5 @@ public sealed class RetentionTests(DagMasterAppFixture app) : IntegrationTestBas
         {
             host.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(RetentionJob.Id);
         }
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DagMaster.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace DagMaster.IntegrationTests.Jobs;
 
@@ -30,14 +29,14 @@ public sealed class ScaleOutTests(DagMasterAppFixture app) : IntegrationTestBase
         var claims = new ConcurrentBag<string>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var workers = Enumerable.Range(0, 6).Select(w => RunWorkerAsync(hosts[w % 2], $"worker-{w}", claims, stop.Token)).ToList();
-        await Poll.UntilAsync(() => CountAsync("SELECT count(*) FROM dagmaster.jobs WHERE status = 'Completed'"), n => n == JobCount, "all jobs to complete", 60);
+        await Poll.UntilAsync(() => App.ScalarAsync("SELECT count(*) FROM dagmaster.jobs WHERE status = 'Completed'"), n => n == JobCount, "all jobs to complete", 60);
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
         var duplicateClaims = claims.GroupBy(c => c).Count(g => g.Count() > 1);
-        var dispatched = await CountAsync("SELECT count(*) FROM dagmaster.job_events WHERE type = 'node_dispatched'");
-        var distinctDispatched = await CountAsync("SELECT count(DISTINCT data->>'task_id') FROM dagmaster.job_events WHERE type = 'node_dispatched'");
-        var started = await CountAsync("SELECT count(*) FROM dagmaster.job_events WHERE type = 'node_started'");
+        var dispatched = await App.ScalarAsync("SELECT count(*) FROM dagmaster.job_events WHERE type = 'node_dispatched'");
+        var distinctDispatched = await App.ScalarAsync("SELECT count(DISTINCT data->>'task_id') FROM dagmaster.job_events WHERE type = 'node_dispatched'");
+        var started = await App.ScalarAsync("SELECT count(*) FROM dagmaster.job_events WHERE type = 'node_started'");
         TestContext.Current.TestOutputHelper!.WriteLine(
             $"jobs={jobIds.Count} claims={claims.Count} duplicate_claims={duplicateClaims} dispatched={dispatched} distinct_dispatched={distinctDispatched} started={started}");
 
@@ -47,13 +46,13 @@ public sealed class ScaleOutTests(DagMasterAppFixture app) : IntegrationTestBase
         dispatched.ShouldBe(JobCount);
         distinctDispatched.ShouldBe(JobCount);
         started.ShouldBe(JobCount);
-        (await CountAsync("SELECT count(*) FROM dagmaster.task_queue")).ShouldBe(0);
+        (await App.ScalarAsync("SELECT count(*) FROM dagmaster.task_queue")).ShouldBe(0);
     }
 
     private static async Task RunWorkerAsync(HttpClient host, string workerId, ConcurrentBag<string> claims, CancellationToken stop)
     {
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DagMasterAppFixture.WorkerKey);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestHostSettings.WorkerKey);
         while (!stop.IsCancellationRequested)
         {
             HttpResponseMessage response;
@@ -81,13 +80,5 @@ public sealed class ScaleOutTests(DagMasterAppFixture app) : IntegrationTestBase
                 done.StatusCode.ShouldBe(HttpStatusCode.NoContent);
             }
         }
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(App.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -16,13 +16,13 @@ public sealed class OpenApiContractTests(DagMasterAppFixture app) : IntegrationT
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static string CheckedInPath => Path.Combine(ArtifactReports.RepositoryRoot(), "src", "Client", "openapi", "v1.json");
+    public static string CheckedInPath => Path.Combine(Repository.Root, "src", "Client", "openapi", "v1.json");
 
     [Fact]
     public async Task ServedDocument_WhenComparedWithTheCheckedInOne_IsTheSame()
     {
         var served = await ServedAsync();
-        var artifacts = Path.Combine(ArtifactReports.RepositoryRoot(), "artifacts", "openapi");
+        var artifacts = Path.Combine(Repository.Artifacts, "openapi");
         Directory.CreateDirectory(artifacts);
         await File.WriteAllTextAsync(Path.Combine(artifacts, "v1.json"), served, Ct);
         if (Environment.GetEnvironmentVariable("DAGMASTER_UPDATE_OPENAPI") == "1")

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using DagMaster.Infrastructure.Persistence;
 using DagMaster.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -32,33 +31,25 @@ public sealed class ApiKeyPrefixTests(DagMasterAppFixture app) : IntegrationTest
     [Fact]
     public async Task Migrate_WhenStoredPrefixesCarryTheKey_CutsThemToThePlatformAndEightCharacters()
     {
-        var builder = new NpgsqlConnectionStringBuilder(App.ConnectionString);
-        var server = new NpgsqlConnectionStringBuilder(App.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
-        builder.Database = "dagmaster_key_prefix_migration";
-        builder.Pooling = false;
-        await RecreateDatabaseAsync(server, builder.Database);
+        var database = new TestDatabase(
+            new NpgsqlConnectionStringBuilder(App.ConnectionString) { Database = "dagmaster_key_prefix_migration", Pooling = false }.ConnectionString);
+        await database.CreateAsync();
         try
         {
-            await using var db = new DagMasterDbContext(new DbContextOptionsBuilder<DagMasterDbContext>()
-                .UseNpgsql(builder.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)).Options);
+            await using var db = database.NewContext();
             var migrator = db.GetService<IMigrator>();
             var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_ApiKeyPrefixes", StringComparison.Ordinal)).Last();
             await migrator.MigrateAsync(before, Ct);
 
             const string wholeKey = "dm_ddh_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789a_cdefg";
-            await using (var connection = new NpgsqlConnection(builder.ConnectionString))
-            {
-                await connection.OpenAsync(Ct);
-                await using var insert = new NpgsqlCommand($$"""
-                    INSERT INTO dagmaster.platforms (platform_id, display_name, required_refs, optional_refs, workflows, signing_secret, is_active, created_at, updated_at)
-                    VALUES ('ddh', 'DDH', '[]', '[]', '{}', 's', true, now(), now());
-                    INSERT INTO dagmaster.platform_api_keys (id, platform_id, name, key_hash, prefix, created_at) VALUES
-                      ('00000000-0000-0000-0000-000000000001', 'ddh', 'whole', 'h1', '{{wholeKey}}', now()),
-                      ('00000000-0000-0000-0000-000000000002', 'ddh', 'long', 'h2', 'dm_ddh_AbCdEfGhIj_klmnop', now()),
-                      ('00000000-0000-0000-0000-000000000003', 'ddh', 'short', 'h3', 'dm_ddh_AbCdEf', now());
-                    """, connection);
-                await insert.ExecuteNonQueryAsync(Ct);
-            }
+            await database.ExecuteAsync($$"""
+                INSERT INTO dagmaster.platforms (platform_id, display_name, required_refs, optional_refs, workflows, signing_secret, is_active, created_at, updated_at)
+                VALUES ('ddh', 'DDH', '[]', '[]', '{}', 's', true, now(), now());
+                INSERT INTO dagmaster.platform_api_keys (id, platform_id, name, key_hash, prefix, created_at) VALUES
+                  ('00000000-0000-0000-0000-000000000001', 'ddh', 'whole', 'h1', '{{wholeKey}}', now()),
+                  ('00000000-0000-0000-0000-000000000002', 'ddh', 'long', 'h2', 'dm_ddh_AbCdEfGhIj_klmnop', now()),
+                  ('00000000-0000-0000-0000-000000000003', 'ddh', 'short', 'h3', 'dm_ddh_AbCdEf', now());
+                """);
 
             await migrator.MigrateAsync(cancellationToken: Ct);
 
@@ -67,24 +58,7 @@ public sealed class ApiKeyPrefixTests(DagMasterAppFixture app) : IntegrationTest
         }
         finally
         {
-            await DropDatabaseAsync(server, builder.Database);
+            await database.DropAsync();
         }
-    }
-
-    private static async Task RecreateDatabaseAsync(string server, string name)
-    {
-        await DropDatabaseAsync(server, name);
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(Ct);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync(Ct);
-    }
-
-    private static async Task DropDatabaseAsync(string server, string name)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync(Ct);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -36,7 +36,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             await RunAsync("npm", folder, "ci", "--no-audit", "--no-fund");
         }
 
-        var port = FreePort();
+        var port = FreePort.Next();
         var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--silent" })
         {
@@ -87,13 +87,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string program, string folder, params string[] arguments)

@@ -39,6 +39,6 @@ public static class RasterChecks
         outer[0] <= inner[0] + 1e-9 && outer[1] <= inner[1] + 1e-9 && outer[2] >= inner[2] - 1e-9 && outer[3] >= inner[3] - 1e-9;
 
     /// <summary>A node's output, as the job's nodes API reports it.</summary>
-    public static async Task<JsonElement> OutputAsync(Infrastructure.JobsApi jobs, Guid jobId, string node) =>
+    public static async Task<JsonElement> OutputAsync(JobsApi jobs, Guid jobId, string node) =>
         (await jobs.NodeAsync(jobId, node)).GetProperty("output");
 }

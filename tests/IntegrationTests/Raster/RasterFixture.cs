@@ -23,7 +23,7 @@ public sealed class RasterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _azurite = await AzuriteServer.StartAsync(RepositoryRoot());
+        _azurite = await AzuriteServer.StartAsync(Repository.Root);
         Blobs = new BlobServiceClient(ConnectionString);
         foreach (var container in new[] { "bronze", "silver", "stac" })
         {
@@ -86,16 +86,5 @@ public sealed class RasterFixture : IAsyncLifetime
         }
 
         Directory.Delete(WorkFolder, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DagMaster.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root (DagMaster.sln) was not found");
     }
 }

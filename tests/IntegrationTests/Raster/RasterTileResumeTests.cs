@@ -83,7 +83,7 @@ public sealed class RasterTileResumeTests(DagMasterAppFixture app, RasterFixture
         }
 
         info.Environment["DAGMASTER_URL"] = App.ServerAddress.ToString().TrimEnd('/');
-        info.Environment["WORKER_KEY"] = DagMasterAppFixture.WorkerKey;
+        info.Environment["WORKER_KEY"] = TestHostSettings.WorkerKey;
         info.Environment["WORKER_ID"] = "raster-worker-to-kill";
         info.Environment["WORKER_QUEUES"] = "container-tasks";
         info.Environment["WORKER_CLAIM_WAIT_SECONDS"] = "1";

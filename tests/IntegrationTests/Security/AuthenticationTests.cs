@@ -48,7 +48,7 @@ public sealed class AuthenticationTests(DagMasterAppFixture app) : IntegrationTe
     public async Task SubmitJob_WhenWorkerKey_Returns403()
     {
         using var worker = Anonymous();
-        worker.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DagMasterAppFixture.WorkerKey);
+        worker.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestHostSettings.WorkerKey);
 
         var problem = await (await worker.PostAsJsonAsync("/api/v1/jobs", new { workflow_id = "echo_test", inputs = new { message = "x" } }, Ct)).ReadProblemAsync(403);
 

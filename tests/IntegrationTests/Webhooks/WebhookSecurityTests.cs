@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using DagMaster.Application.Platforms.Common;
 using DagMaster.Infrastructure.Platforms.Webhooks;
@@ -72,7 +71,7 @@ public sealed class WebhookSecurityTests(DagMasterAppFixture app) : IntegrationT
     [Fact]
     public async Task Deliveries_WhenTheReceiverRefusesConnections_RecordConnectionRefusedWithoutTheAddress()
     {
-        var port = ClosedPort();
+        var port = FreePort.Next(); // nothing listens there
         await new B2BApi(App, Client).CreatePlatformAsync("refusing", $"http://127.0.0.1:{port}/callback");
         var accepted = await B2BApi.SubmitOkAsync(Client, "refusing", "r1", "x", "V1");
         await Client.PostAsJsonAsync($"/api/v1/jobs/{accepted.JobId}/cancel", new { reason = "stop" }, Ct);
@@ -114,14 +113,5 @@ public sealed class WebhookSecurityTests(DagMasterAppFixture app) : IntegrationT
         var (platform, _) = await new B2BApi(App, Client).KeyClientAsync("selfrotate");
 
         (await platform.PostAsync("/api/v1/platforms/selfrotate/signing-secret/rotate", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -30,7 +30,7 @@ public sealed class OriginalWorker : IAsyncDisposable
         _processor.ProcessMessageAsync += ProcessAsync;
         _processor.ProcessErrorAsync += _ => Task.CompletedTask;
         _http = new HttpClient { BaseAddress = app.Host.ServerAddress };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServiceBusAppFixture.WorkerKey);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestHostSettings.WorkerKey);
     }
 
     /// <summary>Deliveries per task id.</summary>

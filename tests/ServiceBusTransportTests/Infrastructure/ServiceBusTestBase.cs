@@ -1,4 +1,3 @@
-using DagMaster.IntegrationTests.Infrastructure;
 
 namespace DagMaster.ServiceBusTransportTests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using DagMaster.TestSupport;
 
 namespace DagMaster.UiTests.Infrastructure;
 
@@ -33,28 +34,21 @@ public static class JobsApi
     public static async Task WaitForRunningNodeAsync(UiAppFixture app, Guid jobId, string nodeId)
     {
         using var client = ApiClient(app);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var body = await client.GetStringAsync($"/api/v1/jobs/{jobId}/nodes", TestContext.Current.CancellationToken);
-            var running = JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray()
-                .Any(n => n.GetProperty("node_id").GetString() == nodeId && n.GetProperty("status").GetString() == "running");
-            if (running)
-            {
-                return;
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"node {nodeId} of job {jobId} never ran");
+        await Poll.UntilAsync(
+            async () => JsonDocument.Parse(await client.GetStringAsync($"/api/v1/jobs/{jobId}/nodes", TestContext.Current.CancellationToken))
+                .RootElement.GetProperty("items").EnumerateArray()
+                .Any(n => n.GetProperty("node_id").GetString() == nodeId && n.GetProperty("status").GetString() == "running"),
+            running => running,
+            $"node {nodeId} of job {jobId} to run",
+            timeoutSeconds: 30,
+            intervalSeconds: 0.2);
     }
 
     /// <summary>An API client with the operator key: every /api/v1 call needs a credential.</summary>
     private static HttpClient ApiClient(UiAppFixture app)
     {
         var client = new HttpClient { BaseAddress = app.ServerAddress };
-        client.DefaultRequestHeaders.Add("X-Api-Key", UiAppFixture.AdminKey);
+        client.DefaultRequestHeaders.Add(TestHostSettings.ApiKeyHeader, TestHostSettings.AdminKey);
         return client;
     }
 }

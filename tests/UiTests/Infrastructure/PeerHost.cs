@@ -1,25 +1,23 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using DagMaster.TestSupport;
 
 namespace DagMaster.UiTests.Infrastructure;
 
 /// <summary>A second instance of the UI tests' host (same settings and database, its own Kestrel port), as behind a load balancer.</summary>
-public sealed class PeerHost : WebApplicationFactory<Program>
+public sealed class PeerHost : KestrelHost<Program>
 {
     private readonly UiAppFixture _primary;
 
     public PeerHost(UiAppFixture primary)
+        : base(operatorClients: false)
     {
         _primary = primary;
-        UseKestrel(0);
         StartServer();
     }
 
-    public Uri ServerAddress => ClientOptions.BaseAddress;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override Dictionary<string, string> Settings()
     {
-        _primary.ApplySettings(builder);
-        builder.UseSetting("WEBHOOK_WORKERS", "0"); // the primary sends the callbacks
+        var settings = _primary.HostSettings();
+        settings["WEBHOOK_WORKERS"] = "0"; // the primary sends the callbacks
+        return settings;
     }
 }

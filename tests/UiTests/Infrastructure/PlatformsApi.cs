@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DagMaster.TestSupport;
 
 namespace DagMaster.UiTests.Infrastructure;
 
@@ -13,7 +14,7 @@ public static class PlatformsApi
 
     public static async Task CreatePlatformAsync(UiAppFixture app, string platformId, string displayName, string? description = null)
     {
-        using var client = Client(app, UiAppFixture.AdminKey);
+        using var client = Client(app, TestHostSettings.AdminKey);
         using var response = await client.PostAsJsonAsync("/api/v1/platforms", new
         {
             platform_id = platformId,
@@ -28,7 +29,7 @@ public static class PlatformsApi
 
     public static async Task<string> CreateKeyAsync(UiAppFixture app, string platformId)
     {
-        using var client = Client(app, UiAppFixture.AdminKey);
+        using var client = Client(app, TestHostSettings.AdminKey);
         using var response = await client.PostAsJsonAsync($"/api/v1/platforms/{platformId}/keys", new { name = "api" }, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         ((int)response.StatusCode).ShouldBe(201, body);
@@ -49,19 +50,14 @@ public static class PlatformsApi
         }, Ct);
         var body = await submitted.Content.ReadAsStringAsync(Ct);
         ((int)submitted.StatusCode).ShouldBe(202, body);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var status = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/platforms/{platformId}/requests/{requestId}", Ct)).RootElement;
-            if (status.GetProperty("status").GetString() == "completed")
-            {
-                return JsonDocument.Parse(body).RootElement.GetProperty("asset_id").GetString()!;
-            }
-
-            await Task.Delay(200, Ct);
-        }
-
-        throw new TimeoutException($"request {requestId} never completed");
+        await Poll.UntilAsync(
+            async () => JsonDocument.Parse(await client.GetStringAsync($"/api/v1/platforms/{platformId}/requests/{requestId}", Ct))
+                .RootElement.GetProperty("status").GetString(),
+            status => status == "completed",
+            $"request {requestId} to complete",
+            timeoutSeconds: 30,
+            intervalSeconds: 0.2);
+        return JsonDocument.Parse(body).RootElement.GetProperty("asset_id").GetString()!;
     }
 
     public static async Task<HttpStatusCode> ListPlatformsStatusAsync(UiAppFixture app, string key)
@@ -73,14 +69,14 @@ public static class PlatformsApi
 
     public static async Task<JsonElement> AssetAsync(UiAppFixture app, string assetId)
     {
-        using var client = Client(app, UiAppFixture.AdminKey);
+        using var client = Client(app, TestHostSettings.AdminKey);
         return JsonDocument.Parse(await client.GetStringAsync($"/api/v1/assets/{assetId}", Ct)).RootElement.Clone();
     }
 
     private static HttpClient Client(UiAppFixture app, string key)
     {
         var client = new HttpClient { BaseAddress = app.ServerAddress };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        client.DefaultRequestHeaders.Add(TestHostSettings.ApiKeyHeader, key);
         return client;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Shouldly;
 
-namespace DagMaster.IntegrationTests.Infrastructure;
+namespace DagMaster.TestSupport;
 
 /// <summary>Reads an HTTP answer as JSON, asserting the status and the content type.</summary>
 public static class ProblemJson

@@ -1,22 +1,38 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using DagMaster.Benchmarks.Hosting;
+using System.Globalization;
 
-namespace DagMaster.FaultTests.Infrastructure;
+namespace DagMaster.TestSupport;
 
-/// <summary>A program of ours run as its own process: output kept for failure messages, SIGKILL or SIGTERM to end it.</summary>
+/// <summary>
+/// A .NET program of ours run as its own process: its last lines of output kept for failure messages, SIGKILL to end
+/// it as a dying machine would, or SIGTERM as a service manager does.
+/// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan s_grace = TimeSpan.FromSeconds(20);
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
+    private readonly Action<string>? _echo;
 
-    private ChildProcess(Process process) => _process = process;
+    private ChildProcess(Process process, Action<string>? echo)
+    {
+        _process = process;
+        _echo = echo;
+    }
 
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
 
-    public static ChildProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public int ExitCode => _process.ExitCode;
+
+    /// <param name="dll">The program, run by <c>dotnet</c> in its own folder.</param>
+    /// <param name="environment">Variables over the ones this process has.</param>
+    /// <param name="arguments">The program's command line.</param>
+    /// <param name="echo">Also gets every line the program writes (a log file, say).</param>
+    public static ChildProcess Start(
+        string dll, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments, Action<string>? echo = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -37,7 +53,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll}");
-        var child = new ChildProcess(process);
+        var child = new ChildProcess(process, echo);
         process.OutputDataReceived += (_, e) => child.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -54,9 +70,33 @@ public sealed class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, then SIGKILL when the process outlives the grace period.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(s_grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await GracefulStop.StopAsync(_process, TimeSpan.FromSeconds(20));
+        await StopAsync();
         _process.Dispose();
     }
 
@@ -67,6 +107,7 @@ public sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
+        _echo?.Invoke(line);
         _output.Enqueue(line);
         while (_output.Count > 500)
         {

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Xunit;
 
-namespace DagMaster.IntegrationTests.Infrastructure;
+namespace DagMaster.TestSupport;
 
 /// <summary>The jobs API as a client calls it.</summary>
 public sealed class JobsApi(HttpClient client)
