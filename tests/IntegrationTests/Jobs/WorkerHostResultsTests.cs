@@ -170,7 +170,7 @@ public sealed class WorkerHostResultsTests(DagMasterAppFixture app) : ScenarioTe
         OfType(await Jobs.EventsAsync(jobId), "node_completed", "work").Count.ShouldBe(1);
     }
 
-    private Task<InProcessWorker> StartWorkerAsync(UnitHandler handler, int concurrency, LogCapture? log = null) =>
+    private Task<TestWorker> StartWorkerAsync(UnitHandler handler, int concurrency, LogCapture? log = null) =>
         InProcessWorker.StartAsync(App, concurrency: concurrency, extraHandlers: [handler], queues: [Queue], configure: services =>
         {
             _calls.AddTo(services);
