@@ -13,7 +13,7 @@ namespace DagMaster.Infrastructure.Persistence;
 internal sealed class BulkWrites
 {
     private readonly List<JobEvent> _events = [];
-    private readonly List<JobNode> _children = [];
+    private readonly List<object> _children = [];
     private readonly List<(Guid JobId, string FanOutId)> _cancelledFanOuts = [];
 
     public void Take(Job job)
@@ -23,24 +23,14 @@ internal sealed class BulkWrites
         _cancelledFanOuts.AddRange(job.TakeFanOutsToCancel().Select(id => (job.Id.Value, id)));
     }
 
-    /// <summary>Appends this unit of work's statements to <paramref name="batch"/>.</summary>
-    public void AddTo(NpgsqlBatch batch)
+    /// <summary>Appends this unit of work's statements to <paramref name="batch"/>; <paramref name="nodeRows"/> writes node rows.</summary>
+    public void AddTo(NpgsqlBatch batch, TrackedRowWrites.RowShape nodeRows)
     {
-        // Children first: the cancellation below and claims after commit find them.
+        // Children first, by the same set-based writer as every other node row: the cancellation below and claims
+        // after commit find them.
         if (_children.Count > 0)
         {
-            batch.BatchCommands.Add(Command(InsertChildren,
-                Array("job_ids", NpgsqlDbType.Uuid, _children.Select(c => c.JobId.Value)),
-                Array("node_ids", NpgsqlDbType.Text, _children.Select(c => c.NodeId)),
-                Array("parents", NpgsqlDbType.Text, _children.Select(c => c.ParentNodeId)),
-                Array("indexes", NpgsqlDbType.Integer, _children.Select(c => c.Index)),
-                Array("statuses", NpgsqlDbType.Text, _children.Select(c => c.Status.ToString())),
-                Array("attempts", NpgsqlDbType.Integer, _children.Select(c => c.Attempt)),
-                Array("task_ids", NpgsqlDbType.Text, _children.Select(c => c.TaskId)),
-                Array("params", NpgsqlDbType.Jsonb, _children.Select(c => c.ParamsJson)),
-                Array("ready_at", NpgsqlDbType.TimestampTz, _children.Select(c => c.ReadyAt)),
-                Array("dispatched_at", NpgsqlDbType.TimestampTz, _children.Select(c => c.DispatchedAt)),
-                Array("completed_at", NpgsqlDbType.TimestampTz, _children.Select(c => c.CompletedAt))));
+            batch.BatchCommands.Add(nodeRows.Insert(_children));
         }
 
         if (_events.Count > 0)
@@ -61,14 +51,6 @@ internal sealed class BulkWrites
                 Array("fan_outs", NpgsqlDbType.Text, _cancelledFanOuts.Select(c => c.FanOutId))));
         }
     }
-
-    private const string InsertChildren = """
-        INSERT INTO dagmaster.job_nodes (job_id, node_id, parent_node_id, index, status, attempt, attempt_offset, task_id, params,
-                                         ready_at, dispatched_at, completed_at, children_total, children_active, children_completed)
-        SELECT j, n, p, i, s, a, 0, t, pr, r, d, c, 0, 0, 0
-        FROM unnest(@job_ids, @node_ids, @parents, @indexes, @statuses, @attempts, @task_ids, @params, @ready_at, @dispatched_at, @completed_at)
-             AS x(j, n, p, i, s, a, t, pr, r, d, c)
-        """;
 
     private const string InsertEvents = """
         INSERT INTO dagmaster.job_events (job_id, type, node_id, data, actor, occurred_at)

@@ -168,7 +168,7 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
         await using var batch = new Npgsql.NpgsqlBatch(connection);
         AddJobRows(batch);
-        bulk.AddTo(batch);
+        bulk.AddTo(batch, TrackedRowWrites.ShapeOf(Model.FindEntityType(typeof(JobNode))!));
         foreach (var participant in _participants)
         {
             participant.AddTo(batch);

@@ -10,10 +10,12 @@ using static DagMaster.Infrastructure.Persistence.BatchStatements;
 namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>
-/// The PostgreSQL queue's side of a unit of work: the queue rows it adds and deletes travel in the commit's batch,
-/// with a NOTIFY that PostgreSQL delivers at commit; waiting claims of this process are woken at once after it.
+/// The PostgreSQL queue's side of a unit of work: the queue rows it adds and deletes travel in the commit's batch;
+/// after the commit, waiting claims of this process are woken at once and other instances by a NOTIFY
+/// (<see cref="TaskNotifier"/>).
 /// </summary>
-internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clock, IServiceProvider services) : ITaskDispatcher, IUnitOfWorkParticipant
+internal sealed class PostgresTaskDispatcher(TaskSignal signal, TaskNotifier notifier, TimeProvider clock, IServiceProvider services)
+    : ITaskDispatcher, IUnitOfWorkParticipant
 {
     private readonly List<QueuedTask> _tasks = [];
     private readonly List<string> _finished = [];
@@ -102,13 +104,6 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clo
                 Array("trace_parents", NpgsqlDbType.Text, _tasks.Select(t => t.TraceParent))));
         }
 
-        if (_queues.Count > 0)
-        {
-            // Delivered by PostgreSQL at commit, so a listener never wakes before the tasks are visible.
-            batch.BatchCommands.Add(Command("SELECT pg_notify('dagmaster_tasks', q) FROM unnest(@queues) AS q",
-                Array("queues", NpgsqlDbType.Text, _queues)));
-        }
-
         _committedQueues.Clear();
         _committedQueues.AddRange(_queues);
         _tasks.Clear();
@@ -117,7 +112,7 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clo
         _queues.Clear();
     }
 
-    /// <summary>Wakes this process's claims waiting on the queues at once, without waiting for the NOTIFY round trip.</summary>
+    /// <summary>Wakes this process's claims waiting on the queues at once, and other instances' by a NOTIFY.</summary>
     public void Committed()
     {
         foreach (var queue in _committedQueues)
@@ -125,6 +120,7 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TimeProvider clo
             signal.Pulse(queue);
         }
 
+        notifier.Notify(_committedQueues);
         _committedQueues.Clear();
     }
 }

@@ -10,6 +10,7 @@ internal static class PostgresTransportRegistration
     public static IServiceCollection AddPostgresTransport(this IServiceCollection services)
     {
         services.AddSingleton<TaskSignal>();
+        services.AddSingleton<TaskNotifier>();
         services.AddScoped<PostgresTaskDispatcher>();
         services.AddScoped<ITaskDispatcher>(sp => sp.GetRequiredService<PostgresTaskDispatcher>());
         services.AddScoped<IUnitOfWorkParticipant>(sp => sp.GetRequiredService<PostgresTaskDispatcher>());

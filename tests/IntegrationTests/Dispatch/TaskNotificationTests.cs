@@ -1,0 +1,45 @@
+using System.Threading.Channels;
+using DagMaster.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace DagMaster.IntegrationTests.Dispatch;
+
+/// <summary>
+/// Other instances learn of new tasks by a NOTIFY on <c>dagmaster_tasks</c> naming the queue; it is sent after the
+/// enqueueing commit, on a connection of its own (ADR-0090).
+/// </summary>
+public sealed class TaskNotificationTests(DagMasterAppFixture app) : IntegrationTestBase(app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private JobsApi Jobs => new(Client);
+
+    [Fact]
+    public async Task SubmitJob_WhenItsTaskIsEnqueued_ListenersAreNotifiedOfItsQueue()
+    {
+        await using var listener = new NpgsqlConnection(App.ConnectionString);
+        await listener.OpenAsync(Ct);
+        var payloads = Channel.CreateUnbounded<string>();
+        listener.Notification += (_, e) => payloads.Writer.TryWrite(e.Payload);
+        await using (var listen = new NpgsqlCommand("LISTEN dagmaster_tasks", listener))
+        {
+            await listen.ExecuteNonQueryAsync(Ct);
+        }
+
+        var jobId = await Jobs.SubmitOkAsync("echo_test", new { message = "notify" });
+
+        // Notifications arrive while the connection waits; the first one naming the queue is the enqueue's.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        string? payload = null;
+        while (payload != "dag-worker-tasks")
+        {
+            if (!payloads.Reader.TryRead(out payload))
+            {
+                await listener.WaitAsync(deadline.Token);
+            }
+        }
+
+        (await Jobs.NodeAsync(jobId, "echo_handler")).GetProperty("attempt").GetInt32().ShouldBe(1);
+    }
+}
