@@ -20,8 +20,9 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
     {
         await db.EnsureTransactionAsync(cancellationToken);
 
-        // The job row is read by the statement that locks it: FOR UPDATE returns the row's newest version once
-        // the lock is granted. Nodes are read by a later statement, so they see what the previous holder wrote
+        // The job row is read by the statement that locks it: FOR NO KEY UPDATE returns the row's newest version
+        // once the lock is granted, and, unlike FOR UPDATE, does not block the key-share lock another transaction's
+        // foreign key check takes (a claim writing its node_started event waits for no step of the job). Nodes are read by a later statement, so they see what the previous holder wrote
         // (under READ COMMITTED one statement that waited for a lock would still read its older snapshot).
         // Large inputs known to this instance are not read again.
         var inputsKnown = inputsCache.TryGet(id.Value, out var knownInputs);
@@ -119,12 +120,12 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
     /// <summary>The locking read of a job, every mapped column by name, with the inputs left out when they are known.</summary>
     private string LockSql(bool withoutInputs) => s_lockSql.GetOrAdd(withoutInputs, skip =>
-        $"SELECT {string.Join(", ", JobColumns(c => skip ? $"'0'::jsonb AS {c}" : c))} FROM {JobTable} WHERE id = {{0}} FOR UPDATE");
+        $"SELECT {string.Join(", ", JobColumns(c => skip ? $"'0'::jsonb AS {c}" : c))} FROM {JobTable} WHERE id = {{0}} FOR NO KEY UPDATE");
 
     /// <summary>The locking read of the jobs in {0}, in id order, leaving out the inputs of those in {1}.</summary>
     private string LockManySql() =>
         $"SELECT {string.Join(", ", JobColumns(c => $"CASE WHEN id = ANY({{1}}) THEN '0'::jsonb ELSE {c} END AS {c}"))} " +
-        $"FROM {JobTable} WHERE id = ANY({{0}}) ORDER BY id FOR UPDATE";
+        $"FROM {JobTable} WHERE id = ANY({{0}}) ORDER BY id FOR NO KEY UPDATE";
 
     private string JobTable => $"{JobEntity.GetSchema()}.{JobEntity.GetTableName()}";
 
