@@ -1143,6 +1143,9 @@ export interface components {
             completed_at?: string | null;
             /** Format: date-time */
             next_attempt_at?: string | null;
+            worker_id?: string | null;
+            /** Format: int64 */
+            duration_ms?: number | null;
         };
         JobEventPageDto: {
             items?: components["schemas"]["JobEventDto"][];

@@ -216,6 +216,7 @@ public sealed partial class Job : Entity, IAggregateRoot
 
         var node = FindNode(NodeIdOf(taskId))!;
         node.MarkCompleted(outputJson, now);
+        node.RecordRun(run);
         if (node.ParentNodeId is { } parentId)
         {
             FindNode(parentId)!.ChildCompleted();
@@ -242,12 +243,14 @@ public sealed partial class Job : Entity, IAggregateRoot
         {
             var delay = retry.DelayAfter(node.AttemptsThisRun) * (1 + (Random.Shared.NextDouble() * 0.1));
             node.MarkFailed(failure.Message, now, now + delay);
+            node.RecordRun(run);
             Record(eventType, node.NodeId, FailureData(taskId, node.Attempt, failure, retryable: true, run), null, now);
             Record(JobEventTypes.RetryScheduled, node.NodeId, new { attempt = node.AttemptsThisRun + 1, at = node.NextAttemptAt, delay_seconds = Math.Round(delay.TotalSeconds, 3) }, null, now);
             return ResultOutcome.Applied;
         }
 
         node.MarkFailed(failure.Message, now, null);
+        node.RecordRun(run);
         Record(eventType, node.NodeId, FailureData(taskId, node.Attempt, failure, failure.Retryable, run), null, now);
         var reason = failure.Retryable ? $"{failure.Message} (after {node.AttemptsThisRun} attempt(s))" : failure.Message;
         FailJob(node.NodeId, reason, now);

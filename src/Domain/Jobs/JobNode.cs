@@ -62,6 +62,12 @@ public sealed class JobNode
 
     public string? CheckpointJson { get; private set; }
 
+    /// <summary>The worker of the current or last attempt: the one that claimed or started it, or that reported its result.</summary>
+    public string? WorkerId { get; private set; }
+
+    /// <summary>How long the last attempt's handler ran, as its worker reported with the result.</summary>
+    public long? DurationMs { get; private set; }
+
     public string? ProgressJson { get; private set; }
 
     public bool IsRetryScheduled => Status == NodeStatus.Failed && NextAttemptAt is not null;
@@ -119,6 +125,8 @@ public sealed class JobNode
         StartedAt = null;
         LeaseExpiresAt = null;
         Error = null;
+        WorkerId = null;
+        DurationMs = null;
     }
 
     /// <summary>A fan-out whose children were created: it runs until every child is terminal.</summary>
@@ -148,6 +156,18 @@ public sealed class JobNode
         CompletedAt = now;
         NextAttemptAt = retryAt;
         LeaseExpiresAt = null;
+    }
+
+    /// <summary>What the worker told about the attempt whose result was applied; what it left out is kept.</summary>
+    internal void RecordRun(TaskRun? run)
+    {
+        if (run is null)
+        {
+            return;
+        }
+
+        WorkerId = run.WorkerId ?? WorkerId;
+        DurationMs = run.DurationMs ?? DurationMs;
     }
 
     internal void MarkCancelled(DateTimeOffset now)
@@ -180,6 +200,8 @@ public sealed class JobNode
         StartedAt = null;
         CompletedAt = null;
         ProgressJson = null;
+        WorkerId = null;
+        DurationMs = null;
     }
 
     private void MoveTo(NodeStatus to)

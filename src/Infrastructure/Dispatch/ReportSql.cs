@@ -19,7 +19,7 @@ internal static class ReportSql
     public const string Start = $$"""
         WITH started AS (
             UPDATE dagmaster.job_nodes n
-            SET status = '{{nameof(NodeStatus.Running)}}', started_at = now()
+            SET status = '{{nameof(NodeStatus.Running)}}', started_at = now(), worker_id = COALESCE(@worker::text, n.worker_id)
             WHERE n.job_id = @job AND n.node_id = @node AND n.task_id = @task AND n.status = '{{nameof(NodeStatus.Dispatched)}}'
             RETURNING n.node_id
         ), events AS (

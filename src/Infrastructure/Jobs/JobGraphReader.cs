@@ -20,7 +20,7 @@ internal sealed class JobGraphReader(NpgsqlDataSource dataSource) : IJobGraphRea
                 new NpgsqlBatchCommand("SELECT 1 FROM dagmaster.jobs WHERE id = $1") { Parameters = { new NpgsqlParameter { Value = jobId } } },
                 new NpgsqlBatchCommand("""
                     SELECT node_id, status, attempt, error, params::text, output::text, progress::text,
-                           ready_at, started_at, completed_at, next_attempt_at
+                           ready_at, started_at, completed_at, next_attempt_at, worker_id, duration_ms
                     FROM dagmaster.job_nodes WHERE job_id = $1 AND parent_node_id IS NULL ORDER BY node_id
                     """) { Parameters = { new NpgsqlParameter { Value = jobId } } },
                 new NpgsqlBatchCommand("""
@@ -52,7 +52,9 @@ internal sealed class JobGraphReader(NpgsqlDataSource dataSource) : IJobGraphRea
                 Time(reader, 7),
                 Time(reader, 8),
                 Time(reader, 9),
-                Time(reader, 10)));
+                Time(reader, 10),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.IsDBNull(12) ? null : reader.GetInt64(12)));
         }
 
         await reader.NextResultAsync(cancellationToken);

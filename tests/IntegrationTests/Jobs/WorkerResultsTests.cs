@@ -1,5 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DagMaster.Application.Jobs.GetJobGraph;
 using DagMaster.IntegrationTests.Infrastructure;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DagMaster.IntegrationTests.Jobs;
 
@@ -80,6 +85,33 @@ public sealed class WorkerResultsTests(DagMasterAppFixture app) : IntegrationTes
     }
 
     [Fact]
+    public async Task NodeView_ShowsTheClaimingWorker_ThenTheDurationAndWorkerTheResultTold()
+    {
+        var jobIds = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            jobIds.Add(await Jobs.SubmitOkAsync("echo_test", new { message = $"node-view-{i}" }));
+        }
+
+        var claimer = new RawWorker(App, workerId: "claiming-worker");
+        var tasks = (await claimer.ClaimTasksOfAsync(jobIds, 3)).ToDictionary(t => t.GetProperty("job_id").GetGuid(), t => t.GetProperty("task_id").GetString()!);
+        var running = await Jobs.NodeAsync(jobIds[0], "echo_handler");
+        running.GetProperty("status").GetString().ShouldBe("running");
+        running.GetProperty("worker_id").GetString().ShouldBe("claiming-worker");
+        running.GetProperty("duration_ms").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // The result's own worker id wins (a worker pool may claim for its processes); one that tells none keeps the claimer.
+        (await new RawWorker(App, workerId: "reporting-worker").CompleteAsync(tasks[jobIds[0]], new { })).IsSuccessStatusCode.ShouldBeTrue();
+        (await new RawWorker(App, workerId: "failing-worker").FailAsync(tasks[jobIds[1]], "broken", retryable: false)).IsSuccessStatusCode.ShouldBeTrue();
+        (await claimer.Client.PostAsJsonAsync($"/api/v1/worker/tasks/{Uri.EscapeDataString(tasks[jobIds[2]])}/complete", new { output = new { }, duration_ms = 1234 },
+            TestContext.Current.CancellationToken)).IsSuccessStatusCode.ShouldBeTrue();
+
+        await NodeRunShouldBeAsync(jobIds[0], "completed", 5, "reporting-worker");
+        await NodeRunShouldBeAsync(jobIds[1], "failed", 5, "failing-worker");
+        await NodeRunShouldBeAsync(jobIds[2], "completed", 1234, "claiming-worker");
+    }
+
+    [Fact]
     public async Task ReportResults_WhenOneResultIsInvalid_RefusesTheCallAndAppliesNone()
     {
         var jobIds = new List<Guid> { await Jobs.SubmitOkAsync("echo_test", new { message = "a" }), await Jobs.SubmitOkAsync("echo_test", new { message = "b" }) };
@@ -129,6 +161,20 @@ public sealed class WorkerResultsTests(DagMasterAppFixture app) : IntegrationTes
             job.GetProperty("result").GetProperty("echo_handler").GetProperty("job").GetString().ShouldBe(jobId.ToString());
             (await Jobs.EventsAsync(jobId)).Count(e => e.GetProperty("type").GetString() == "job_completed").ShouldBe(1);
         }
+    }
+
+    /// <summary>The node list and the job graph (the admin job page's nodes table) both show the attempt's run.</summary>
+    private async Task NodeRunShouldBeAsync(Guid jobId, string status, long durationMs, string workerId)
+    {
+        var node = await Jobs.NodeAsync(jobId, "echo_handler");
+        node.GetProperty("status").GetString().ShouldBe(status);
+        node.GetProperty("duration_ms").GetInt64().ShouldBe(durationMs);
+        node.GetProperty("worker_id").GetString().ShouldBe(workerId);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var graph = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetJobGraphQuery(jobId), TestContext.Current.CancellationToken);
+        var state = graph!.Nodes.Single(n => n.NodeId == "echo_handler");
+        (state.DurationMs, state.WorkerId).ShouldBe((durationMs, workerId));
     }
 
     private async Task<(long? DurationMs, string? WorkerId)> AttemptEventAsync(Guid jobId, string type)

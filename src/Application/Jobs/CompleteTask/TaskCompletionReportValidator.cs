@@ -17,5 +17,6 @@ public sealed class TaskCompletionReportValidator : AbstractValidator<TaskComple
             .Must(o => o is null || o.Value.GetRawText().Length <= MaxOutputBytes)
             .WithMessage($"'output' is larger than {MaxOutputBytes:N0} bytes; store big results in blob storage and return a reference");
         RuleFor(c => c.DurationMs).GreaterThanOrEqualTo(0);
+        RuleFor(c => c.WorkerId).MaximumLength(256);
     }
 }

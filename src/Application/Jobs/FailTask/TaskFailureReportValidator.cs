@@ -8,5 +8,6 @@ public sealed class TaskFailureReportValidator : AbstractValidator<TaskFailureRe
         RuleFor(c => c.Message).NotEmpty().MaximumLength(8192);
         RuleFor(c => c.ErrorType).MaximumLength(256);
         RuleFor(c => c.DurationMs).GreaterThanOrEqualTo(0);
+        RuleFor(c => c.WorkerId).MaximumLength(256);
     }
 }

@@ -14,4 +14,6 @@ public sealed record NodeStateDto(
     DateTimeOffset? ReadyAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? NextAttemptAt,
+    string? WorkerId = null,
+    long? DurationMs = null);

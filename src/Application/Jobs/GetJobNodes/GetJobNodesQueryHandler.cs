@@ -24,7 +24,8 @@ public sealed class GetJobNodesQueryHandler(IReadModel readModel) : IQueryHandle
         var items = rows.Take(query.Limit).Select(n => new JobNodeDto(
             n.NodeId, n.Status.Text(), n.Attempt, n.TaskId, JsonValues.Parse(n.OutputJson), n.Error, JsonValues.Parse(n.ParamsJson),
             JsonValues.Parse(n.CheckpointJson), JsonValues.Parse(n.ProgressJson), n.ParentNodeId, n.Index,
-            n.ReadyAt, n.DispatchedAt, n.StartedAt, n.CompletedAt, n.NextAttemptAt)).ToList();
+            n.ReadyAt, n.DispatchedAt, n.StartedAt, n.CompletedAt, n.NextAttemptAt,
+            n.WorkerId, n.DurationMs)).ToList();
         return new JobNodePageDto(items, rows.Count > query.Limit ? items[^1].NodeId : null);
     }
 }

@@ -18,4 +18,6 @@ public sealed record JobNodeDto(
     DateTimeOffset? DispatchedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? NextAttemptAt,
+    string? WorkerId,
+    long? DurationMs);

@@ -32,6 +32,8 @@ internal sealed class JobNodeConfiguration : IEntityTypeConfiguration<JobNode>
         builder.Property(n => n.ChildrenTotal).HasColumnName("children_total");
         builder.Property(n => n.ChildrenActive).HasColumnName("children_active");
         builder.Property(n => n.ChildrenCompleted).HasColumnName("children_completed");
+        builder.Property(n => n.WorkerId).HasColumnName("worker_id").HasMaxLength(256);
+        builder.Property(n => n.DurationMs).HasColumnName("duration_ms");
         builder.Ignore(n => n.IsRetryScheduled);
         builder.Ignore(n => n.AttemptsThisRun);
         builder.Ignore(n => n.ChildrenWaiting);

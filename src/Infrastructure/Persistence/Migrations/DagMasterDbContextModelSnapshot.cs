@@ -514,6 +514,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
 
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_ms");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -565,6 +569,11 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("task_id");
+
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("worker_id");
 
                     b.HasKey("JobId", "NodeId");
 
@@ -1104,7 +1113,7 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("DagMaster.Domain.Jobs.JobNode", b =>
                 {
                     b.HasOne("DagMaster.Domain.Jobs.Job", null)
-                        .WithMany("Nodes")
+                        .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1129,11 +1138,6 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("DagMaster.Domain.Jobs.Job", b =>
-                {
-                    b.Navigation("Nodes");
                 });
 
             modelBuilder.Entity("DagMaster.Domain.Platforms.Platform", b =>
