@@ -8,16 +8,12 @@ namespace DagMaster.Benchmarks.Hosting;
 /// </summary>
 public sealed class DagMasterHost : IAsyncDisposable
 {
-    /// <summary>The gen0 budget deploy/Dockerfile gives the published image (the GC reads it from the environment only).</summary>
-    public const string ImageGen0Size = "0x1000000";
-
     private readonly DagMasterProcess _process;
 
     public DagMasterHost(BenchSettings settings, string workflowsDirectory, LogFile log)
     {
         // The orchestrator keeps its default poll interval: the benchmark measures DagMaster as it ships.
         var environment = TestHostSettings.OwnProcess(settings.DatabaseUrl, workflowsDirectory);
-        environment["DOTNET_GCgen0size"] = ImageGen0Size;
         if (settings.ServiceBusConnectionString is { } serviceBus)
         {
             environment["TASK_TRANSPORT"] = "servicebus";
