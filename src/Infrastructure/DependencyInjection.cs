@@ -24,6 +24,7 @@ using DagMaster.Infrastructure.Scheduling.Quartz;
 using DagMaster.Infrastructure.Workflows.Yaml;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -70,9 +71,10 @@ public static class DependencyInjection
         var dataSource = DatabaseDataSource.Build(database!.ConnectionString, tokens, database.TokenRefreshInterval);
         services.AddSingleton(dataSource);
         // Pooled: a request rents a context and returns it (see DagMasterDbContext.JoinScope).
-        services.AddPooledDbContextFactory<DagMasterDbContext>(options => options.UseNpgsql(
-            dataSource,
-            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema)));
+        // A Take without an OrderBy reads whichever rows come first: an error the tests see, not a log line.
+        services.AddPooledDbContextFactory<DagMasterDbContext>(options => options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DagMasterDbContext.Schema))
+            .ConfigureWarnings(warnings => warnings.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
         services.AddScoped(sp => new ScopedContextLease(sp.GetRequiredService<IDbContextFactory<DagMasterDbContext>>().CreateDbContext()
             .JoinScope(sp.GetService<IPublisher>(), sp.GetServices<IUnitOfWorkParticipant>())));
         services.AddScoped(sp => sp.GetRequiredService<ScopedContextLease>().Context);

@@ -26,6 +26,7 @@ public sealed class GetJobQueryHandler(IReadModel readModel) : IQueryHandler<Get
             ? []
             : await readModel.JobNodes
                 .Where(n => n.JobId == id && n.Status == NodeStatus.Running && n.ProgressJson != null)
+                .OrderBy(n => n.NodeId)
                 .Select(n => n.ProgressJson!)
                 .Take(1000)
                 .ToListAsync(cancellationToken);
