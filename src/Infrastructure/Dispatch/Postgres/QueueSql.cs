@@ -34,11 +34,11 @@ internal static class QueueSql
             UPDATE dagmaster.task_queue t
             SET claimed_by = @worker, claimed_at = now(), lease_expires_at = now() + @lease
             FROM picked WHERE t.task_id = picked.task_id
-            RETURNING t.task_id, t.claimed_by, t.job_id, t.node_id, t.handler, t.queue, t.attempt, t.max_attempts, t.timeout_seconds,
+            RETURNING t.task_id, t.job_id, t.node_id, t.handler, t.queue, t.attempt, t.max_attempts, t.timeout_seconds,
                       t.lease_expires_at, t.claimed_at, t.enqueued_at, t.priority, t.job_sequence, t.trace_parent
         ), started AS (
             UPDATE dagmaster.job_nodes n
-            SET status = '{{nameof(NodeStatus.Running)}}', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at, worker_id = c.claimed_by
+            SET status = '{{nameof(NodeStatus.Running)}}', started_at = c.claimed_at, lease_expires_at = c.lease_expires_at, worker_id = @worker
             FROM claimed c
             WHERE n.job_id = c.job_id AND n.node_id = c.node_id AND n.task_id = c.task_id AND n.status = '{{nameof(NodeStatus.Dispatched)}}'
             RETURNING n.job_id, n.node_id, n.task_id, n.params, n.checkpoint
