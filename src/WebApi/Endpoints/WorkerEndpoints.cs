@@ -32,14 +32,14 @@ public static class WorkerEndpoints
     }
 
     /// <summary>200 with the claimed task messages, or 204 when none arrived within wait_seconds.</summary>
-    public static async Task<Results<ContentHttpResult, NoContent>> ClaimTasks(ClaimTasksRequest request, ISender sender, CancellationToken cancellationToken)
+    public static async Task<Results<JsonArrayResult, NoContent>> ClaimTasks(ClaimTasksRequest request, ISender sender, CancellationToken cancellationToken)
     {
         var tasks = await sender.Send(
             new ClaimTasksCommand(request.WorkerId, request.Queues ?? [], request.Handlers, request.MaxTasks, request.WaitSeconds),
             cancellationToken);
         return tasks.Count == 0
             ? TypedResults.NoContent()
-            : TypedResults.Text("[" + string.Join(",", tasks.Select(t => t.PayloadJson)) + "]", "application/json");
+            : new JsonArrayResult(tasks.Select(t => t.PayloadJson).ToList());
     }
 
     public static async Task<Results<Ok<HeartbeatResponse>, ProblemHttpResult>> Heartbeat(
