@@ -423,6 +423,10 @@ namespace DagMaster.Infrastructure.Persistence.Migrations
                         .IsDescending(false, false, true, true)
                         .HasDatabaseName("ix_jobs_platform_status_created");
 
+                    b.HasIndex("WorkflowId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_jobs_workflow_status_created");
+
                     b.ToTable("jobs", "dagmaster");
                 });
 
