@@ -37,10 +37,14 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
         RestoreInputs(job, inputsKnown ? knownInputs : null);
 
         // Read untracked and attached by hand (LoadedNodeRows). Each part is its own indexed scan: one statement
-        // with an OR over them would read every child of a wide fan-out. Named children are primary-key lookups
-        // (see ChildLookups).
+        // with an OR over them would read every child of a wide fan-out. Each named child (distinct already) is a
+        // primary-key lookup no plan can widen: a LATERAL subquery kept from being flattened into a join by its
+        // LIMIT 1, leaving "parent_node_id IS NOT NULL" to the outer query so that only the primary key serves it.
+        // A generic plan cached while a fan-out had no children yet (one child per job, by the statistics) otherwise
+        // chose a hash join over the job's children (220 ms a step once it had 100,000) or the children index
+        // filtered by node id (2.7 s).
         var jobId = id.Value;
-        var named = children.NodeIds.Distinct().ToArray();
+        var named = children.NodeIds.ToArray();
         var nodes = children.All
             ? db.Set<JobNode>().FromSql($"SELECT * FROM dagmaster.job_nodes WHERE job_id = {jobId}")
             : db.Set<JobNode>().FromSql($"""
@@ -83,10 +87,9 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
             RestoreInputs(job, known.GetValueOrDefault(job.Id.Value));
         }
 
-        // Named children are primary-key lookups (see ChildLookups).
-        var named = children.Distinct().ToArray();
-        var childJobs = named.Select(c => c.JobId.Value).ToArray();
-        var childNodes = named.Select(c => c.NodeId).ToArray();
+        // Named children (distinct already) as in GetForUpdateAsync: primary-key lookups no cached plan can widen.
+        var childJobs = children.Select(c => c.JobId.Value).ToArray();
+        var childNodes = children.Select(c => c.NodeId).ToArray();
         var nodes = await db.Set<JobNode>().FromSql($"""
                 SELECT * FROM dagmaster.job_nodes WHERE job_id = ANY({jobIds}) AND parent_node_id IS NULL
                 UNION ALL
@@ -104,12 +107,6 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
         return jobs;
     }
-
-    // ChildLookups: a step names the fan-out children it touches, and each is read by a primary-key lookup that no
-    // plan can widen. The lookup is a LATERAL subquery kept from being flattened into a join by its LIMIT 1, and it
-    // leaves "parent_node_id IS NOT NULL" to the outer query so that only the primary key serves it: a generic plan
-    // cached while a fan-out had no children yet (estimating one child per job) otherwise chose a hash join over the
-    // job's children (220 ms a step once it had 100,000) or the children index filtered by node id (2.7 s).
 
     /// <summary>A locked job gets its large inputs from the cache when the locking read left them out.</summary>
     private void RestoreInputs(Job job, string? knownInputs)
