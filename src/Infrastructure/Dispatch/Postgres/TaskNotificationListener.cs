@@ -6,9 +6,11 @@ namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>
 /// LISTENs on <c>dagmaster_tasks</c> so that tasks enqueued by any DagMaster instance wake this instance's
-/// long-polling workers at once. Reconnects after a database outage.
+/// long-polling workers at once; this instance's own notifications are skipped (<see cref="TaskNotifier"/>).
+/// Reconnects after a database outage.
 /// </summary>
-internal sealed partial class TaskNotificationListener(NpgsqlDataSource dataSource, TaskSignal signal, ILogger<TaskNotificationListener> logger)
+internal sealed partial class TaskNotificationListener(
+    NpgsqlDataSource dataSource, TaskSignal signal, TaskNotifier notifier, ILogger<TaskNotificationListener> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -18,7 +20,13 @@ internal sealed partial class TaskNotificationListener(NpgsqlDataSource dataSour
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) => signal.Pulse(e.Payload);
+                connection.Notification += (_, e) =>
+                {
+                    if (notifier.QueueToWake(e.Payload) is { } queue)
+                    {
+                        signal.Pulse(queue);
+                    }
+                };
                 await using (var listen = new NpgsqlCommand("LISTEN dagmaster_tasks", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
