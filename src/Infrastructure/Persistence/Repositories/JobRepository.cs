@@ -2,6 +2,10 @@ using System.Collections.Concurrent;
 using DagMaster.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using static DagMaster.Infrastructure.Persistence.BatchStatements;
 
 namespace DagMaster.Infrastructure.Persistence.Repositories;
 
@@ -18,55 +22,51 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
     public async Task<Job?> GetForUpdateAsync(JobId id, ChildSelection children, CancellationToken cancellationToken)
     {
-        await db.EnsureTransactionAsync(cancellationToken);
-
         // The job row is read by the statement that locks it: FOR NO KEY UPDATE returns the row's newest version
         // once the lock is granted, and, unlike FOR UPDATE, does not block the key-share lock another transaction's
-        // foreign key check takes (a claim writing its node_started event waits for no step of the job). Nodes are read by a later statement, so they see what the previous holder wrote
-        // (under READ COMMITTED one statement that waited for a lock would still read its older snapshot).
-        // Large inputs known to this instance are not read again.
+        // foreign key check takes (a claim writing its node_started event waits for no step of the job). Nodes are
+        // read by the batch's next statement, so they see what the previous holder wrote (under READ COMMITTED one
+        // statement that waited for a lock would still read its older snapshot). Large inputs known to this
+        // instance are not read again.
         var inputsKnown = inputsCache.TryGet(id.Value, out var knownInputs);
-        var job = (await db.JobSet.FromSqlRaw(LockSql(inputsKnown), id.Value)
-            .AsTracking()
-            .ToListAsync(cancellationToken)).SingleOrDefault();
-        if (job is null)
+        var lockJob = Command(LockSql(inputsKnown), new NpgsqlParameter("id", id.Value));
+
+        // Each part of the node read is its own indexed scan: one statement with an OR over them would read every
+        // child of a wide fan-out. Each named child (distinct already) is a primary-key lookup no plan can widen: a
+        // LATERAL subquery kept from being flattened into a join by its LIMIT 1, leaving "parent_node_id IS NOT
+        // NULL" to the outer query so that only the primary key serves it. A generic plan cached while a fan-out
+        // had no children yet (one child per job, by the statistics) otherwise chose a hash join over the job's
+        // children (220 ms a step once it had 100,000) or the children index filtered by node id (2.7 s).
+        var readNodes = children.All
+            ? Command("SELECT * FROM dagmaster.job_nodes WHERE job_id = @job", new NpgsqlParameter("job", id.Value))
+            : Command("""
+                SELECT * FROM dagmaster.job_nodes WHERE job_id = @job AND parent_node_id IS NULL
+                UNION ALL
+                SELECT n.* FROM unnest(@named) AS c(node_id)
+                CROSS JOIN LATERAL (SELECT * FROM dagmaster.job_nodes WHERE job_id = @job AND node_id = c.node_id LIMIT 1) n
+                WHERE n.parent_node_id IS NOT NULL
+                UNION ALL
+                SELECT * FROM dagmaster.job_nodes
+                WHERE @retries AND job_id = @job AND parent_node_id IS NOT NULL
+                  AND status = 'Failed' AND next_attempt_at IS NOT NULL AND NOT (node_id = ANY(@named))
+                """,
+                new NpgsqlParameter("job", id.Value),
+                Array("named", NpgsqlDbType.Text, children.NodeIds),
+                new NpgsqlParameter("retries", children.RetriesScheduled));
+        var (jobs, nodes) = await LockAndReadAsync(lockJob, readNodes, cancellationToken);
+        if (jobs.Count == 0)
         {
             return null;
         }
 
-        RestoreInputs(job, inputsKnown ? knownInputs : null);
-
-        // Read untracked and attached by hand (LoadedNodeRows). Each part is its own indexed scan: one statement
-        // with an OR over them would read every child of a wide fan-out. Each named child (distinct already) is a
-        // primary-key lookup no plan can widen: a LATERAL subquery kept from being flattened into a join by its
-        // LIMIT 1, leaving "parent_node_id IS NOT NULL" to the outer query so that only the primary key serves it.
-        // A generic plan cached while a fan-out had no children yet (one child per job, by the statistics) otherwise
-        // chose a hash join over the job's children (220 ms a step once it had 100,000) or the children index
-        // filtered by node id (2.7 s).
-        var jobId = id.Value;
-        var named = children.NodeIds.ToArray();
-        var nodes = children.All
-            ? db.Set<JobNode>().FromSql($"SELECT * FROM dagmaster.job_nodes WHERE job_id = {jobId}")
-            : db.Set<JobNode>().FromSql($"""
-                SELECT * FROM dagmaster.job_nodes WHERE job_id = {jobId} AND parent_node_id IS NULL
-                UNION ALL
-                SELECT n.* FROM unnest({named}) AS c(node_id)
-                CROSS JOIN LATERAL (SELECT * FROM dagmaster.job_nodes WHERE job_id = {jobId} AND node_id = c.node_id LIMIT 1) n
-                WHERE n.parent_node_id IS NOT NULL
-                UNION ALL
-                SELECT * FROM dagmaster.job_nodes
-                WHERE {children.RetriesScheduled} AND job_id = {jobId} AND parent_node_id IS NOT NULL
-                  AND status = 'Failed' AND next_attempt_at IS NOT NULL AND NOT (node_id = ANY({named}))
-                """);
-        db.AttachNodes(job, await nodes.AsNoTracking().ToListAsync(cancellationToken));
+        var job = Track(jobs[0], inputsKnown ? knownInputs : null);
+        db.AttachNodes(job, nodes);
         return job;
     }
 
     public async Task<IReadOnlyList<Job>> GetManyForUpdateAsync(
         IReadOnlyCollection<JobId> ids, IReadOnlyCollection<(JobId JobId, string NodeId)> children, CancellationToken cancellationToken)
     {
-        await db.EnsureTransactionAsync(cancellationToken);
-
         // As GetForUpdateAsync, for many jobs: one statement locks the rows in id order, and the inputs this
         // instance knows are replaced by a stand-in.
         var jobIds = ids.Select(i => i.Value).Distinct().ToArray();
@@ -79,58 +79,86 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
             }
         }
 
-        var jobs = await db.JobSet.FromSqlRaw(s_lockManySql ??= LockManySql(), jobIds, known.Keys.ToArray())
-            .AsTracking()
-            .ToListAsync(cancellationToken);
-        foreach (var job in jobs)
-        {
-            RestoreInputs(job, known.GetValueOrDefault(job.Id.Value));
-        }
+        var lockJobs = Command(s_lockManySql ??= LockManySql(),
+            Array("ids", NpgsqlDbType.Uuid, jobIds), Array("known", NpgsqlDbType.Uuid, known.Keys));
 
         // Named children (distinct already) as in GetForUpdateAsync: primary-key lookups no cached plan can widen.
-        var childJobs = children.Select(c => c.JobId.Value).ToArray();
-        var childNodes = children.Select(c => c.NodeId).ToArray();
-        var nodes = await db.Set<JobNode>().FromSql($"""
-                SELECT * FROM dagmaster.job_nodes WHERE job_id = ANY({jobIds}) AND parent_node_id IS NULL
+        var readNodes = Command("""
+                SELECT * FROM dagmaster.job_nodes WHERE job_id = ANY(@ids) AND parent_node_id IS NULL
                 UNION ALL
-                SELECT n.* FROM unnest({childJobs}, {childNodes}) AS c(job_id, node_id)
+                SELECT n.* FROM unnest(@child_jobs, @child_nodes) AS c(job_id, node_id)
                 CROSS JOIN LATERAL (SELECT * FROM dagmaster.job_nodes WHERE job_id = c.job_id AND node_id = c.node_id LIMIT 1) n
                 WHERE n.parent_node_id IS NOT NULL
-                """)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+                """,
+            Array("ids", NpgsqlDbType.Uuid, jobIds),
+            Array("child_jobs", NpgsqlDbType.Uuid, children.Select(c => c.JobId.Value)),
+            Array("child_nodes", NpgsqlDbType.Text, children.Select(c => c.NodeId)));
+        var (rows, nodes) = await LockAndReadAsync(lockJobs, readNodes, cancellationToken);
         var byJob = nodes.GroupBy(n => n.JobId).ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var job in jobs)
+        var jobs = new List<Job>(rows.Count);
+        foreach (var row in rows)
         {
+            var job = Track(row, known.GetValueOrDefault(row.Id.Value));
             db.AttachNodes(job, byJob.GetValueOrDefault(job.Id) ?? []);
+            jobs.Add(job);
         }
 
         return jobs;
     }
 
-    /// <summary>A locked job gets its large inputs from the cache when the locking read left them out.</summary>
-    private void RestoreInputs(Job job, string? knownInputs)
+    /// <summary>
+    /// Locks jobs and reads their nodes in one round trip: two statements of one batch in the unit of work's
+    /// transaction, read straight into the aggregate (<see cref="RowReader{T}"/>).
+    /// </summary>
+    private async Task<(List<Job> Jobs, List<JobNode> Nodes)> LockAndReadAsync(
+        NpgsqlBatchCommand lockJobs, NpgsqlBatchCommand readNodes, CancellationToken cancellationToken)
     {
-        if (knownInputs is null)
+        await db.EnsureTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
         {
-            inputsCache.Remember(job.Id.Value, job.InputsJson);
-            return;
+            Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(),
+            BatchCommands = { lockJobs, readNodes },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var jobs = await RowReader<Job>.For(JobEntity).ReadAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var nodes = await RowReader<JobNode>.For(db.Model.FindEntityType(typeof(JobNode))!).ReadAsync(reader, cancellationToken);
+        return (jobs, nodes);
+    }
+
+    /// <summary>
+    /// The locked job as this unit of work tracks it: the instance it holds already (as a tracking query answers),
+    /// else the row read, attached as stored, its large inputs from the cache when the locking read left them out.
+    /// </summary>
+    private Job Track(Job row, string? knownInputs)
+    {
+        if (db.JobSet.Local.FindEntry(row.Id) is { } tracked)
+        {
+            return tracked.Entity;
         }
 
-        var inputs = db.Entry(job).Property(j => j.InputsJson);
+        var entry = db.JobSet.Attach(row);
+        if (knownInputs is null)
+        {
+            inputsCache.Remember(row.Id.Value, row.InputsJson);
+            return row;
+        }
+
+        var inputs = entry.Property(j => j.InputsJson);
         inputs.CurrentValue = knownInputs;
         inputs.OriginalValue = knownInputs;
         inputs.IsModified = false;
+        return row;
     }
 
-    /// <summary>The locking read of a job, every mapped column by name, with the inputs left out when they are known.</summary>
+    /// <summary>The locking read of a job (@id), every mapped column by name, with the inputs left out when they are known.</summary>
     private string LockSql(bool withoutInputs) => s_lockSql.GetOrAdd(withoutInputs, skip =>
-        $"SELECT {string.Join(", ", JobColumns(c => skip ? $"'0'::jsonb AS {c}" : c))} FROM {JobTable} WHERE id = {{0}} FOR NO KEY UPDATE");
+        $"SELECT {string.Join(", ", JobColumns(c => skip ? $"'0'::jsonb AS {c}" : c))} FROM {JobTable} WHERE id = @id FOR NO KEY UPDATE");
 
-    /// <summary>The locking read of the jobs in {0}, in id order, leaving out the inputs of those in {1}.</summary>
+    /// <summary>The locking read of the jobs in @ids, in id order, leaving out the inputs of those in @known.</summary>
     private string LockManySql() =>
-        $"SELECT {string.Join(", ", JobColumns(c => $"CASE WHEN id = ANY({{1}}) THEN '0'::jsonb ELSE {c} END AS {c}"))} " +
-        $"FROM {JobTable} WHERE id = ANY({{0}}) ORDER BY id FOR NO KEY UPDATE";
+        $"SELECT {string.Join(", ", JobColumns(c => $"CASE WHEN id = ANY(@known) THEN '0'::jsonb ELSE {c} END AS {c}"))} " +
+        $"FROM {JobTable} WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE";
 
     private string JobTable => $"{JobEntity.GetSchema()}.{JobEntity.GetTableName()}";
 
