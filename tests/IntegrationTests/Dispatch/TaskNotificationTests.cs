@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using DagMaster.IntegrationTests.Infrastructure;
+using DagMaster.Infrastructure.Dispatch.Postgres;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DagMaster.IntegrationTests.Dispatch;
@@ -45,18 +47,18 @@ public sealed class TaskNotificationTests(DagMasterAppFixture app) : Integration
     }
 
     [Fact]
-    public async Task ClaimWaitingOnOneInstance_WhenAnotherInstanceEnqueues_IsWokenByTheNotification()
+    public async Task WaitingClaimsOfOneInstance_WhenAnotherInstanceEnqueues_AreWokenByTheNotification()
     {
         await using var second = new AdditionalHost(App);
         using var secondClient = second.CreateClient();
 
-        // The claim waits 30 s (the longest wait) on this instance; only the other instance's NOTIFY can answer it
-        // with the task before then.
-        var waiting = new RawWorker(App, "notified-worker").ClaimAsync(waitSeconds: 30);
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct); // lets the claim find the queue empty and start waiting
+        // Taken before the submit, so no wake-up can be missed: the other instance's commit wakes its own claims
+        // only, so this instance's waiters can be woken by nothing but the NOTIFY its listener receives.
+        var woken = App.Services.GetRequiredService<TaskSignal>().Next(["dag-worker-tasks"]);
         var jobId = await new JobsApi(secondClient).SubmitOkAsync("echo_test", new { message = "across instances" });
 
-        var claimed = await waiting.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        await woken.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        var claimed = await new RawWorker(App, "notified-worker").ClaimAsync();
 
         claimed.ShouldHaveSingleItem().GetProperty("job_id").GetGuid().ShouldBe(jobId);
     }
