@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DagMaster.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -59,7 +60,7 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
             return null;
         }
 
-        var job = Track(jobs[0], inputsKnown ? knownInputs : null);
+        var job = Track(db.JobSet.Local, jobs[0], inputsKnown ? knownInputs : null);
         db.AttachNodes(job, nodes);
         return job;
     }
@@ -96,9 +97,10 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
         var (rows, nodes) = await LockAndReadAsync(lockJobs, readNodes, cancellationToken);
         var byJob = nodes.GroupBy(n => n.JobId).ToDictionary(g => g.Key, g => g.ToList());
         var jobs = new List<Job>(rows.Count);
+        var local = db.JobSet.Local; // detects changes once, not once per job
         foreach (var row in rows)
         {
-            var job = Track(row, known.GetValueOrDefault(row.Id.Value));
+            var job = Track(local, row, known.GetValueOrDefault(row.Id.Value));
             db.AttachNodes(job, byJob.GetValueOrDefault(job.Id) ?? []);
             jobs.Add(job);
         }
@@ -130,9 +132,9 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
     /// The locked job as this unit of work tracks it: the instance it holds already (as a tracking query answers),
     /// else the row read, attached as stored, its large inputs from the cache when the locking read left them out.
     /// </summary>
-    private Job Track(Job row, string? knownInputs)
+    private Job Track(LocalView<Job> local, Job row, string? knownInputs)
     {
-        if (db.JobSet.Local.FindEntry(row.Id) is { } tracked)
+        if (local.FindEntry(row.Id) is { } tracked)
         {
             return tracked.Entity;
         }
