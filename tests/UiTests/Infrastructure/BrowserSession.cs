@@ -1,3 +1,4 @@
+using DagMaster.TestSupport;
 using Microsoft.Playwright;
 
 namespace DagMaster.UiTests.Infrastructure;
@@ -78,16 +79,14 @@ public sealed class BrowserSession : IAsyncDisposable
         var answer = await Page.RunAndWaitForResponseAsync(
             () => Page.ClickAsync("form button[type=submit]"),
             response => response.Request.Method == "POST" && response.Url.Contains("/ui/login", StringComparison.Ordinal));
-        try
-        {
-            // Leaving the login page is what counts: the next page's load event may be held up by its own requests
-            // (the dashboard's refresh), which once timed this wait out although the login had succeeded.
-            await Page.WaitForURLAsync(url => !url.Contains("/ui/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"login as {name} did not leave the login page: POST answered {answer.Status}, now at {Page.Url}", e);
-        }
+
+        // Leaving the login page is what counts, so the page's address is polled: any wait Playwright offers waits
+        // for a load state as well when the address already matches, and the next page's load event may be held up
+        // by its own requests (the dashboard's refresh), which twice timed out logins that had succeeded.
+        await Poll.UntilAsync(
+            () => Task.FromResult(Page.Url),
+            url => !url.Contains("/ui/login", StringComparison.Ordinal),
+            $"login as {name} to leave the login page (POST answered {answer.Status})");
     }
 
     /// <summary>Opens a page and fails when it answers anything but 200.</summary>
