@@ -11,8 +11,8 @@ public interface ITaskLeaseStore
 
     Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Completes when a task may have been enqueued on one of <paramref name="queues"/>, or after <paramref name="timeout"/>.</summary>
-    Task WaitForTasksAsync(IReadOnlyCollection<string> queues, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>Starts waiting for tasks on the request's queues; call before the claim that may come back empty.</summary>
+    IClaimWait BeginWait(ClaimRequest request);
 
     /// <summary>A worker that received the task from a broker started it: the node becomes RUNNING.</summary>
     Task<HeartbeatResult> StartAsync(string taskId, string? workerId, CancellationToken cancellationToken);

@@ -174,25 +174,37 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
             participant.AddTo(batch);
         }
 
-        var transaction = Database.CurrentTransaction;
-        if (transaction is null && batch.BatchCommands.Count > 0)
+        try
         {
-            transaction = await BeginAsync(cancellationToken);
+            var transaction = Database.CurrentTransaction;
+            if (transaction is null && batch.BatchCommands.Count > 0)
+            {
+                transaction = await BeginAsync(cancellationToken);
+            }
+
+            await using (transaction)
+            {
+                if (batch.BatchCommands.Count > 0)
+                {
+                    batch.Transaction = (Npgsql.NpgsqlTransaction)transaction!.GetDbTransaction();
+                    await batch.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
         }
-
-        await using (transaction)
+        catch
         {
-            if (batch.BatchCommands.Count > 0)
+            foreach (var participant in _participants)
             {
-                batch.Transaction = (Npgsql.NpgsqlTransaction)transaction!.GetDbTransaction();
-                await batch.ExecuteNonQueryAsync(cancellationToken);
+                participant.Abandoned();
             }
 
-            await SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            throw;
         }
 
         foreach (var participant in _participants)

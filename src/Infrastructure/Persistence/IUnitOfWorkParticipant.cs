@@ -16,4 +16,7 @@ internal interface IUnitOfWorkParticipant
 
     /// <summary>Runs after the transaction committed (wake-ups that must not come before the rows are visible).</summary>
     void Committed();
+
+    /// <summary>Runs when the unit of work failed after <see cref="AddTo"/>: nothing it wrote was committed.</summary>
+    void Abandoned();
 }

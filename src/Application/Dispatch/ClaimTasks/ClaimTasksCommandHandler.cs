@@ -4,8 +4,8 @@ using DagMaster.Application.Common.Exceptions;
 namespace DagMaster.Application.Dispatch.ClaimTasks;
 
 /// <summary>
-/// Long poll: claims at once when tasks wait; otherwise sleeps until an enqueue signal (LISTEN/NOTIFY or a
-/// local commit) and claims again, until the wait is over.
+/// Long poll: claims at once when tasks wait; otherwise waits until a unit of work hands it tasks it enqueued, or
+/// signals that tasks may have arrived (LISTEN/NOTIFY or a local commit) and it claims again, until the wait is over.
 /// </summary>
 public sealed class ClaimTasksCommandHandler(ITaskLeaseStore leases) : ICommandHandler<ClaimTasksCommand, IReadOnlyList<ClaimedTask>>
 {
@@ -20,8 +20,8 @@ public sealed class ClaimTasksCommandHandler(ITaskLeaseStore leases) : ICommandH
         var deadline = Stopwatch.GetTimestamp() + (long)(command.WaitSeconds * Stopwatch.Frequency);
         while (true)
         {
-            // Take the signal's generation before claiming, so an enqueue between the claim and the wait still wakes us.
-            var wait = leases.WaitForTasksAsync(request.Queues, TimeSpan.FromTicks(Math.Max(0, (deadline - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)), cancellationToken);
+            // Begin the wait before claiming, so an enqueue between the claim and the wait still wakes us.
+            var wait = leases.BeginWait(request);
             var claimed = await leases.ClaimAsync(request, cancellationToken);
             var remaining = deadline - Stopwatch.GetTimestamp();
             if (claimed.Count > 0 || remaining <= 0)
@@ -29,7 +29,11 @@ public sealed class ClaimTasksCommandHandler(ITaskLeaseStore leases) : ICommandH
                 return claimed;
             }
 
-            await wait;
+            var handed = await wait.WaitAsync(TimeSpan.FromTicks(remaining * TimeSpan.TicksPerSecond / Stopwatch.Frequency), cancellationToken);
+            if (handed.Count > 0)
+            {
+                return handed;
+            }
         }
     }
 }

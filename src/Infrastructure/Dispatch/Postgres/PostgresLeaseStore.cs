@@ -14,6 +14,7 @@ internal sealed class PostgresLeaseStore(
     NpgsqlDataSource dataSource,
     TaskReports reports,
     TaskSignal signal,
+    WaitingClaims waiting,
     IOptions<QueueOptions> options,
     TimeProvider clock) : ITaskLeaseStore
 {
@@ -85,8 +86,7 @@ internal sealed class PostgresLeaseStore(
         return claimed;
     }
 
-    public Task WaitForTasksAsync(IReadOnlyCollection<string> queues, TimeSpan timeout, CancellationToken cancellationToken) =>
-        TaskSignal.WaitAsync(signal.Next(queues), timeout, cancellationToken);
+    public IClaimWait BeginWait(ClaimRequest request) => new ClaimWait(request, signal.Next(request.Queues), waiting);
 
     /// <summary>A claim started the task already; a start reported anyway changes nothing but is answered.</summary>
     public Task<HeartbeatResult> StartAsync(string taskId, string? workerId, CancellationToken cancellationToken) =>

@@ -10,17 +10,19 @@ using static DagMaster.Infrastructure.Persistence.BatchStatements;
 namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
 /// <summary>
-/// The PostgreSQL queue's side of a unit of work: the queue rows it adds and deletes travel in the commit's batch;
-/// after the commit, waiting claims of this process are woken at once and other instances by a NOTIFY
-/// (<see cref="TaskNotifier"/>).
+/// The PostgreSQL queue's side of a unit of work: the queue rows it adds and deletes travel in the commit's batch.
+/// A task that a claim of this process is waiting for is handed to it: written already claimed and given to the
+/// claim after the commit (<see cref="TaskHandOff"/>). For the other tasks, waiting claims of this process are woken
+/// after the commit, and other instances' by a NOTIFY (<see cref="TaskNotifier"/>).
 /// </summary>
-internal sealed class PostgresTaskDispatcher(TaskSignal signal, TaskNotifier notifier, TimeProvider clock, IServiceProvider services)
+internal sealed class PostgresTaskDispatcher(
+    TaskSignal signal, TaskNotifier notifier, TaskHandOff handOff, TimeProvider clock, IServiceProvider services)
     : ITaskDispatcher, IUnitOfWorkParticipant
 {
     private readonly List<QueuedTask> _tasks = [];
+    private readonly List<TaskDispatch> _dispatches = [];
     private readonly List<string> _finished = [];
     private readonly List<Guid> _withdrawnJobs = [];
-    private readonly HashSet<string> _queues = new(StringComparer.Ordinal);
     private readonly List<string> _committedQueues = [];
 
     public void Dispatch(IEnumerable<TaskDispatch> dispatches)
@@ -46,7 +48,7 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TaskNotifier not
                 AvailableAt = dispatch.AvailableAt,
                 TraceParent = DagMasterTelemetry.TaskDispatched(dispatch),
             });
-            _queues.Add(dispatch.Queue);
+            _dispatches.Add(dispatch);
         }
     }
 
@@ -55,6 +57,7 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TaskNotifier not
     public void WithdrawJob(JobId jobId)
     {
         _tasks.RemoveAll(t => t.JobId == jobId.Value);
+        _dispatches.RemoveAll(d => d.JobId == jobId);
         _withdrawnJobs.Add(jobId.Value);
     }
 
@@ -65,10 +68,11 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TaskNotifier not
     public void Reset()
     {
         _tasks.Clear();
+        _dispatches.Clear();
         _finished.Clear();
         _withdrawnJobs.Clear();
-        _queues.Clear();
         _committedQueues.Clear();
+        handOff.Abandon();
     }
 
     public void AddTo(NpgsqlBatch batch)
@@ -88,6 +92,7 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TaskNotifier not
 
         if (_tasks.Count > 0)
         {
+            handOff.Take(_tasks, _dispatches);
             batch.BatchCommands.Add(Command(QueueSql.Insert,
                 Array("task_ids", NpgsqlDbType.Text, _tasks.Select(t => t.TaskId)),
                 Array("job_ids", NpgsqlDbType.Uuid, _tasks.Select(t => t.JobId)),
@@ -101,26 +106,40 @@ internal sealed class PostgresTaskDispatcher(TaskSignal signal, TaskNotifier not
                 Array("max_attempts", NpgsqlDbType.Integer, _tasks.Select(t => t.MaxAttempts)),
                 Array("enqueued_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.EnqueuedAt)),
                 Array("available_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.AvailableAt)),
-                Array("trace_parents", NpgsqlDbType.Text, _tasks.Select(t => t.TraceParent))));
+                Array("trace_parents", NpgsqlDbType.Text, _tasks.Select(t => t.TraceParent)),
+                Array("claimed_by", NpgsqlDbType.Text, _tasks.Select(t => t.ClaimedBy)),
+                Array("claimed_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.ClaimedAt)),
+                Array("lease_expires_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.LeaseExpiresAt))));
+            handOff.AddTo(batch);
         }
 
         _committedQueues.Clear();
-        _committedQueues.AddRange(_queues);
+        _committedQueues.AddRange(_tasks.Where(t => t.ClaimedBy is null).Select(t => t.Queue).Distinct(StringComparer.Ordinal));
         _tasks.Clear();
+        _dispatches.Clear();
         _finished.Clear();
         _withdrawnJobs.Clear();
-        _queues.Clear();
     }
 
-    /// <summary>Wakes this process's claims waiting on the queues at once, and other instances' by a NOTIFY.</summary>
+    /// <summary>
+    /// Gives the handed tasks to their claims; for the rest, wakes this process's claims waiting on their queues at
+    /// once and other instances' by a NOTIFY.
+    /// </summary>
     public void Committed()
     {
+        handOff.Committed();
         foreach (var queue in _committedQueues)
         {
             signal.Pulse(queue);
         }
 
         notifier.Notify(_committedQueues);
+        _committedQueues.Clear();
+    }
+
+    public void Abandoned()
+    {
+        handOff.Abandon();
         _committedQueues.Clear();
     }
 }

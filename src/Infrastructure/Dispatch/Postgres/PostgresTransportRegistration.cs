@@ -11,6 +11,8 @@ internal static class PostgresTransportRegistration
     {
         services.AddSingleton<TaskSignal>();
         services.AddSingleton<TaskNotifier>();
+        services.AddSingleton<WaitingClaims>();
+        services.AddScoped<TaskHandOff>();
         services.AddScoped<PostgresTaskDispatcher>();
         services.AddScoped<ITaskDispatcher>(sp => sp.GetRequiredService<PostgresTaskDispatcher>());
         services.AddScoped<IUnitOfWorkParticipant>(sp => sp.GetRequiredService<PostgresTaskDispatcher>());

@@ -33,18 +33,6 @@ public sealed class TaskSignal
         }
     }
 
-    public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await next.WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // Nothing arrived in time; the caller claims once more and answers.
-        }
-    }
-
     private TaskCompletionSource Generation(string queue) =>
         _generations.GetOrAdd(queue, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }

@@ -16,8 +16,7 @@ internal sealed class ServiceBusLeaseStore(NpgsqlDataSource dataSource, TaskRepo
     public Task<IReadOnlyList<ClaimedTask>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
         throw TransportMismatchException.NoClaims();
 
-    public Task WaitForTasksAsync(IReadOnlyCollection<string> queues, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Task.Delay(timeout, cancellationToken);
+    public IClaimWait BeginWait(ClaimRequest request) => throw TransportMismatchException.NoClaims();
 
     public Task<HeartbeatResult> StartAsync(string taskId, string? workerId, CancellationToken cancellationToken) =>
         reports.RunAsync(ReportSql.Start, taskId, new TaskReportValues(WorkerId: workerId), cancellationToken);

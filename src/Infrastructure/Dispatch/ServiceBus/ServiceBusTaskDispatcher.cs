@@ -112,4 +112,6 @@ internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<Servi
             relay.Wake();
         }
     }
+
+    public void Abandoned() => _wake = false;
 }
