@@ -205,6 +205,22 @@ public sealed partial class Job : Entity, IAggregateRoot
         return events;
     }
 
+    /// <summary>
+    /// A worker took the dispatched attempt <paramref name="taskId"/> in the unit of work that dispatched it (its
+    /// claim was waiting): the node runs. False when that attempt is no longer the node's dispatched one.
+    /// </summary>
+    public bool StartTask(string taskId, string workerId, DateTimeOffset leaseExpiresAt, DateTimeOffset now)
+    {
+        if (FindNode(NodeIdOf(taskId)) is not { Status: NodeStatus.Dispatched } node || node.TaskId != taskId)
+        {
+            return false;
+        }
+
+        node.MarkStarted(workerId, leaseExpiresAt, now);
+        Record(JobEventTypes.NodeStarted, node.NodeId, new { task_id = taskId, worker_id = workerId }, null, now);
+        return true;
+    }
+
     /// <summary>Applies a worker's success for <paramref name="taskId"/>.</summary>
     public ResultOutcome CompleteTask(WorkflowDefinition definition, string taskId, string? outputJson, TimeProvider clock, TaskRun? run = null)
     {

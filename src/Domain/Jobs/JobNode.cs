@@ -129,6 +129,15 @@ public sealed class JobNode
         DurationMs = null;
     }
 
+    /// <summary>A worker took the dispatched attempt: it runs, leased to that worker.</summary>
+    internal void MarkStarted(string workerId, DateTimeOffset leaseExpiresAt, DateTimeOffset now)
+    {
+        MoveTo(NodeStatus.Running);
+        StartedAt = now;
+        LeaseExpiresAt = leaseExpiresAt;
+        WorkerId = workerId;
+    }
+
     /// <summary>A fan-out whose children were created: it runs until every child is terminal.</summary>
     internal void MarkExpanded(string sourceJson, DateTimeOffset now)
     {

@@ -155,47 +155,9 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
 
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        var bulk = new BulkWrites();
-        foreach (var job in ChangeTracker.Entries<Job>().Select(e => e.Entity))
-        {
-            bulk.Take(job);
-        }
-
-
-        // Jobs and their nodes first, as set-based statements (other rows may refer to them), then the appended
-        // rows and the transport's, in one round trip; SaveChanges then writes whatever else changed (assets,
-        // platforms, deliveries).
-        var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
-        await using var batch = new Npgsql.NpgsqlBatch(connection);
-        AddJobRows(batch);
-        bulk.AddTo(batch, TrackedRowWrites.ShapeOf(Model.FindEntityType(typeof(JobNode))!));
-        foreach (var participant in _participants)
-        {
-            participant.AddTo(batch);
-        }
-
         try
         {
-            var transaction = Database.CurrentTransaction;
-            if (transaction is null && batch.BatchCommands.Count > 0)
-            {
-                transaction = await BeginAsync(cancellationToken);
-            }
-
-            await using (transaction)
-            {
-                if (batch.BatchCommands.Count > 0)
-                {
-                    batch.Transaction = (Npgsql.NpgsqlTransaction)transaction!.GetDbTransaction();
-                    await batch.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                await SaveChangesAsync(cancellationToken);
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-            }
+            await WriteAndCommitAsync(cancellationToken);
         }
         catch
         {
@@ -210,6 +172,54 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
         foreach (var participant in _participants)
         {
             participant.Committed();
+        }
+    }
+
+    private async Task WriteAndCommitAsync(CancellationToken cancellationToken)
+    {
+        var jobs = ChangeTracker.Entries<Job>().Select(e => e.Entity).ToList();
+        foreach (var participant in _participants)
+        {
+            participant.Prepare(jobs);
+        }
+
+        var bulk = new BulkWrites();
+        foreach (var job in jobs)
+        {
+            bulk.Take(job);
+        }
+
+        // Jobs and their nodes first, as set-based statements (other rows may refer to them), then the appended
+        // rows and the transport's, in one round trip; SaveChanges then writes whatever else changed (assets,
+        // platforms, deliveries).
+        var connection = (Npgsql.NpgsqlConnection)Database.GetDbConnection();
+        await using var batch = new Npgsql.NpgsqlBatch(connection);
+        AddJobRows(batch);
+        bulk.AddTo(batch, TrackedRowWrites.ShapeOf(Model.FindEntityType(typeof(JobNode))!));
+        foreach (var participant in _participants)
+        {
+            participant.AddTo(batch);
+        }
+
+        var transaction = Database.CurrentTransaction;
+        if (transaction is null && batch.BatchCommands.Count > 0)
+        {
+            transaction = await BeginAsync(cancellationToken);
+        }
+
+        await using (transaction)
+        {
+            if (batch.BatchCommands.Count > 0)
+            {
+                batch.Transaction = (Npgsql.NpgsqlTransaction)transaction!.GetDbTransaction();
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using DagMaster.Domain.Jobs;
 using Npgsql;
 
 namespace DagMaster.Infrastructure.Persistence;
@@ -10,6 +11,9 @@ internal interface IUnitOfWorkParticipant
 {
     /// <summary>Forgets what an earlier unit of work left (a pooled context joined a new scope).</summary>
     void Reset();
+
+    /// <summary>Runs before the unit of work's rows are written; it may still change the tracked <paramref name="jobs"/>.</summary>
+    void Prepare(IReadOnlyCollection<Job> jobs);
 
     /// <summary>Moves what this unit of work buffered into <paramref name="batch"/>; the buffer is empty afterwards.</summary>
     void AddTo(NpgsqlBatch batch);

@@ -147,6 +147,7 @@ public sealed class TaskHandOffTests(DagMasterAppFixture app) : IntegrationTestB
         {
             File.Delete(path);
             await app.ExecuteSqlAsync($"DELETE FROM dagmaster.task_queue WHERE queue = '{Queue}'");
+            await app.ExecuteSqlAsync($"DELETE FROM dagmaster.workflow_versions WHERE workflow_id = '{Id}'");
         }
     }
 }

@@ -75,6 +75,19 @@ internal sealed class PostgresTaskDispatcher(
         handOff.Abandon();
     }
 
+    /// <summary>Hands the tasks that claims of this process wait for to them, starting their nodes in the jobs.</summary>
+    public void Prepare(IReadOnlyCollection<Job> jobs)
+    {
+        if (_tasks.Count == 0)
+        {
+            return;
+        }
+
+        Dictionary<Guid, Job>? byId = null;
+        handOff.Take(_tasks, _dispatches, (task, worker, leaseExpiresAt, now) =>
+            (byId ??= jobs.ToDictionary(j => j.Id.Value)).GetValueOrDefault(task.JobId)?.StartTask(task.TaskId, worker, leaseExpiresAt, now) == true);
+    }
+
     public void AddTo(NpgsqlBatch batch)
     {
         // Removals before inserts, so a withdrawal never deletes a task enqueued in the same unit of work.
@@ -92,7 +105,6 @@ internal sealed class PostgresTaskDispatcher(
 
         if (_tasks.Count > 0)
         {
-            handOff.Take(_tasks, _dispatches);
             batch.BatchCommands.Add(Command(QueueSql.Insert,
                 Array("task_ids", NpgsqlDbType.Text, _tasks.Select(t => t.TaskId)),
                 Array("job_ids", NpgsqlDbType.Uuid, _tasks.Select(t => t.JobId)),
@@ -110,7 +122,6 @@ internal sealed class PostgresTaskDispatcher(
                 Array("claimed_by", NpgsqlDbType.Text, _tasks.Select(t => t.ClaimedBy)),
                 Array("claimed_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.ClaimedAt)),
                 Array("lease_expires_at", NpgsqlDbType.TimestampTz, _tasks.Select(t => t.LeaseExpiresAt))));
-            handOff.AddTo(batch);
         }
 
         _committedQueues.Clear();

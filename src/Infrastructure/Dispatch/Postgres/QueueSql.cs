@@ -12,25 +12,6 @@ internal static class QueueSql
                              @max_attempts, @enqueued_at, @available_at, @trace_parents, @claimed_by, @claimed_at, @lease_expires_at)
         """;
 
-    /// <summary>
-    /// Tasks handed to waiting claims in the unit of work that enqueued them (already claimed in their queue rows):
-    /// their nodes start as a claim would start them, after the node rows of the same batch were written.
-    /// </summary>
-    public const string StartHanded = $$"""
-        WITH started AS (
-            UPDATE dagmaster.job_nodes n
-            SET status = '{{nameof(NodeStatus.Running)}}', started_at = h.claimed_at, lease_expires_at = h.lease_expires_at, worker_id = h.worker
-            FROM unnest(@job_ids, @node_ids, @task_ids, @workers, @claimed_at, @lease_expires_at)
-                 AS h(job_id, node_id, task_id, worker, claimed_at, lease_expires_at)
-            WHERE n.job_id = h.job_id AND n.node_id = h.node_id AND n.task_id = h.task_id AND n.status = '{{nameof(NodeStatus.Dispatched)}}'
-            RETURNING n.job_id, n.node_id, n.task_id, h.worker, h.claimed_at
-        )
-        INSERT INTO dagmaster.job_events (job_id, type, node_id, data, occurred_at)
-        SELECT s.job_id, '{{JobEventTypes.NodeStarted}}', s.node_id, jsonb_build_object('task_id', s.task_id, 'worker_id', s.worker), s.claimed_at
-        FROM started s
-        ORDER BY s.job_id
-        """;
-
     /// <summary>This transaction's commit returns before its WAL is flushed (the claim's, ADR-0090).</summary>
     public const string AsyncCommit = "SELECT set_config('synchronous_commit', 'off', true)";
 

@@ -6,26 +6,34 @@ using DagMaster.Application.Abstractions;
 using DagMaster.Application.Common.Telemetry;
 using DagMaster.Domain.Jobs;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
-using static DagMaster.Infrastructure.Persistence.BatchStatements;
 
 namespace DagMaster.Infrastructure.Dispatch.Postgres;
 
+/// <summary>Starts a handed task's node for <c>worker</c>, in the tracked job; false when the attempt is not current.</summary>
+internal delegate bool StartHandedTask(QueuedTask task, string worker, DateTimeOffset leaseExpiresAt, DateTimeOffset now);
+
 /// <summary>
 /// One unit of work's hand-offs: the tasks it enqueues that claims of this process are waiting for. Such a task is
-/// inserted already claimed for the waiting worker and its node started, in the unit of work's own transaction, and
-/// the claim answers with it right after the commit, without a wake-up or a claim statement of its own. If the unit
-/// of work does not commit, the claims are given nothing and claim again.
+/// inserted already claimed for the waiting worker and its node written as started (by the job, before the rows are
+/// written), in the unit of work's own transaction, and the claim answers with it right after the commit, without a
+/// wake-up or a claim statement of its own. If the unit of work does not commit, the claims are given nothing and
+/// claim again.
 /// </summary>
 internal sealed class TaskHandOff(WaitingClaims waiting, IOptions<QueueOptions> options, TimeProvider clock)
 {
     private readonly List<(WaitingClaim Claim, List<ClaimedTask> Tasks)> _handed = [];
-    private readonly List<QueuedTask> _started = [];
 
-    /// <summary>Reserves waiting claims for the tasks that are due now and marks those tasks claimed for them.</summary>
-    public void Take(IReadOnlyList<QueuedTask> tasks, IReadOnlyList<TaskDispatch> dispatches)
+    /// <summary>
+    /// Reserves waiting claims for the tasks that are due now; <paramref name="start"/> starts a task's node for the
+    /// claim's worker (false: the attempt is no longer current, and the task stays queued).
+    /// </summary>
+    public void Take(IReadOnlyList<QueuedTask> tasks, IReadOnlyList<TaskDispatch> dispatches, StartHandedTask start)
     {
+        if (waiting.IsEmpty)
+        {
+            return;
+        }
+
         var now = ToMicroseconds(clock.GetUtcNow());
         var leaseExpiresAt = now + options.Value.Lease;
         HashSet<(string Queue, string Handler)>? unwanted = null;
@@ -45,30 +53,16 @@ internal sealed class TaskHandOff(WaitingClaims waiting, IOptions<QueueOptions> 
             }
 
             var (worker, taken) = claimTasks.Value;
+            if (!start(task, worker, leaseExpiresAt, now))
+            {
+                continue;
+            }
+
             task.ClaimedBy = worker;
             task.ClaimedAt = now;
             task.LeaseExpiresAt = leaseExpiresAt;
             taken.Add(new ClaimedTask(task.TaskId, Message(task, dispatches[i], leaseExpiresAt), leaseExpiresAt));
-            _started.Add(task);
         }
-    }
-
-    /// <summary>Starts the handed tasks' nodes, after the batch's node rows (and so their DISPATCHED state) were written.</summary>
-    public void AddTo(NpgsqlBatch batch)
-    {
-        if (_started.Count == 0)
-        {
-            return;
-        }
-
-        batch.BatchCommands.Add(Command(QueueSql.StartHanded,
-            Array("job_ids", NpgsqlDbType.Uuid, _started.Select(t => t.JobId)),
-            Array("node_ids", NpgsqlDbType.Text, _started.Select(t => t.NodeId)),
-            Array("task_ids", NpgsqlDbType.Text, _started.Select(t => t.TaskId)),
-            Array("workers", NpgsqlDbType.Text, _started.Select(t => t.ClaimedBy)),
-            Array("claimed_at", NpgsqlDbType.TimestampTz, _started.Select(t => t.ClaimedAt)),
-            Array("lease_expires_at", NpgsqlDbType.TimestampTz, _started.Select(t => t.LeaseExpiresAt))));
-        _started.Clear();
     }
 
     public void Committed()
@@ -91,7 +85,6 @@ internal sealed class TaskHandOff(WaitingClaims waiting, IOptions<QueueOptions> 
         }
 
         _handed.Clear();
-        _started.Clear();
     }
 
     private (string Worker, List<ClaimedTask> Tasks)? ClaimWithRoomFor(QueuedTask task)

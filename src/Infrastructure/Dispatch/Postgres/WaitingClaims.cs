@@ -25,6 +25,8 @@ public sealed class WaitingClaims
         }
     }
 
+    public bool IsEmpty => _count == 0;
+
     internal void Add(WaitingClaim claim)
     {
         lock (_gate)

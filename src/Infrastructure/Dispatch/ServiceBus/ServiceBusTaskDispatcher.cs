@@ -113,5 +113,10 @@ internal sealed class ServiceBusTaskDispatcher(OutboxRelay relay, IOptions<Servi
         }
     }
 
+    public void Prepare(IReadOnlyCollection<Job> jobs)
+    {
+        // Service Bus delivers every task itself; nothing is handed over here.
+    }
+
     public void Abandoned() => _wake = false;
 }
