@@ -78,14 +78,10 @@ internal sealed class PostgresTaskDispatcher(
     /// <summary>Hands the tasks that claims of this process wait for to them, starting their nodes in the jobs.</summary>
     public void Prepare(IReadOnlyCollection<Job> jobs)
     {
-        if (_tasks.Count == 0)
+        if (_tasks.Count > 0)
         {
-            return;
+            handOff.Take(_tasks, _dispatches, jobs);
         }
-
-        Dictionary<Guid, Job>? byId = null;
-        handOff.Take(_tasks, _dispatches, (task, worker, leaseExpiresAt, now) =>
-            (byId ??= jobs.ToDictionary(j => j.Id.Value)).GetValueOrDefault(task.JobId)?.StartTask(task.TaskId, worker, leaseExpiresAt, now) == true);
     }
 
     public void AddTo(NpgsqlBatch batch)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using DagMaster.Domain.Jobs;
@@ -12,44 +11,16 @@ namespace DagMaster.Infrastructure.Dispatch.ServiceBus;
 /// </summary>
 internal static class TaskMessageBody
 {
-    public static string Write(TaskDispatch task, string queue, DateTimeOffset dispatchedAt, string? traceParent = null)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512 + task.ParamsJson.Length + (task.CheckpointJson?.Length ?? 0));
-        using (var json = new Utf8JsonWriter(buffer))
+    public static string Write(TaskDispatch task, string queue, DateTimeOffset dispatchedAt, string? traceParent = null) =>
+        TaskMessage.Write(task, queue, traceParent, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("task_id", task.TaskId);
-            json.WriteString("job_id", task.JobId.Value);
-            json.WriteString("node_id", task.NodeId);
-            json.WriteString("handler", task.Handler);
-            json.WriteString("queue", queue);
-            json.WritePropertyName("params");
-            json.WriteRawValue(string.IsNullOrEmpty(task.ParamsJson) ? "{}" : task.ParamsJson, skipInputValidation: true);
-            json.WriteNumber("attempt", task.Attempt);
-            json.WriteNumber("max_attempts", task.MaxAttempts);
-            json.WriteNumber("timeout_seconds", task.TimeoutSeconds);
-            WriteNullable(json, "correlation_id", task.CorrelationId);
-            json.WriteString("workflow_id", task.WorkflowId);
-            json.WriteNumber("workflow_version", task.WorkflowVersion);
             json.WriteString("dispatched_at", dispatchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
             json.WriteNumber("retry_count", Math.Max(0, task.Attempt - 1));
-            WriteNullable(json, "traceparent", traceParent);
-            json.WritePropertyName("checkpoint");
             if (task.CheckpointJson is { Length: > 0 } checkpointJson)
             {
-                json.WriteRawValue(checkpointJson, skipInputValidation: true);
                 WriteOriginalCheckpoint(json, checkpointJson);
             }
-            else
-            {
-                json.WriteNullValue();
-            }
-
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        });
 
     /// <summary>The original's <c>checkpoint_phase</c> and <c>checkpoint_data</c>, from the stored checkpoint <c>{phase, state, …}</c>.</summary>
     private static void WriteOriginalCheckpoint(Utf8JsonWriter json, string checkpointJson)
