@@ -1,6 +1,7 @@
 using DagMaster.Application.Abstractions;
 using DagMaster.Application.Common.Tenants;
 using DagMaster.Application.Jobs.GetDashboard;
+using DagMaster.Application.Jobs.GetJob;
 using DagMaster.Application.Jobs.GetJobGraph;
 using DagMaster.Application.Jobs.ListJobs;
 using DagMaster.Domain.Jobs;
@@ -87,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<IJobListReader, JobListReader>();
         services.AddScoped<IDashboardReader, DashboardReader>();
         services.AddScoped<IJobGraphReader, JobGraphReader>();
+        services.AddScoped<IJobReader, JobReader>();
         services.AddScoped<IPlatformRepository, PlatformRepository>();
         services.AddScoped<IWebhookDeliveryRepository, WebhookDeliveryRepository>();
         services.AddScoped<IAssetRepository, AssetRepository>();

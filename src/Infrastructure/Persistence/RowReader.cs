@@ -84,10 +84,20 @@ internal sealed class RowReader<T>
                 value);
         }
 
-        // The backing field where the model uses one (as EF materialises), else the property's own setter.
-        Expression member = property.FieldInfo is { } field
-            ? Expression.Field(row, field)
-            : Expression.Property(row, property.PropertyInfo!);
-        return Expression.Lambda<Action<T, NpgsqlDataReader, int>>(Expression.Assign(member, value), row, reader, ordinal).Compile();
+        return Expression.Lambda<Action<T, NpgsqlDataReader, int>>(Expression.Assign(Member(row, property), value), row, reader, ordinal).Compile();
     }
+
+    /// <summary>(row, value) => row.member = value: fills in a column that a read left out.</summary>
+    public static Action<T, TValue> Assigner<TValue>(IProperty property)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var value = Expression.Parameter(typeof(TValue), "value");
+        return Expression.Lambda<Action<T, TValue>>(
+            Expression.Assign(Member(row, property), Expression.Convert(value, property.ClrType)), row, value).Compile();
+    }
+
+    /// <summary>The backing field where the model uses one (as EF materialises), else the property's own setter.</summary>
+    private static Expression Member(Expression row, IProperty property) => property.FieldInfo is { } field
+        ? Expression.Field(row, field)
+        : Expression.Property(row, property.PropertyInfo!);
 }

@@ -136,6 +136,22 @@ public sealed class SubmitJobTests(DagMasterAppFixture app) : IntegrationTestBas
     }
 
     [Fact]
+    public async Task GetJob_WhenInputsAreLarge_AnswersThemWholeOnEveryRead()
+    {
+        // Large inputs are kept in memory by the instance that saw them, left out of the job row's read and parsed
+        // once: each answer must still carry them exactly as submitted.
+        var message = string.Concat(Enumerable.Range(0, 4_000).Select(i => $"item-{i:D5};"));
+        var jobId = await Jobs.SubmitOkAsync("echo_test", new { message });
+
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var job = await Jobs.GetAsync(jobId);
+            job.GetProperty("inputs").GetProperty("message").GetString().ShouldBe(message);
+            job.GetProperty("workflow_id").GetString().ShouldBe("echo_test");
+        }
+    }
+
+    [Fact]
     public async Task ListJobs_WhenFilteredAndPaged_ReturnsNewestFirstWithCursor()
     {
         var ids = new List<Guid>();

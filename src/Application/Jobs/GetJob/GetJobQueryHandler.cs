@@ -5,14 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DagMaster.Application.Jobs.GetJob;
 
-public sealed class GetJobQueryHandler(IReadModel readModel) : IQueryHandler<GetJobQuery, JobDetailsDto?>
+public sealed class GetJobQueryHandler(IReadModel readModel, IJobReader jobs) : IQueryHandler<GetJobQuery, JobDetailsDto?>
 {
     public async ValueTask<JobDetailsDto?> Handle(GetJobQuery query, CancellationToken cancellationToken)
     {
         var id = new JobId(query.JobId);
-        var job = await readModel.Jobs.Where(j => j.Id == id && (query.PlatformId == null || j.PlatformId == query.PlatformId))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (job is null)
+        var job = await jobs.FindAsync(id, cancellationToken);
+        if (job is null || (query.PlatformId is not null && job.PlatformId != query.PlatformId))
         {
             return null;
         }

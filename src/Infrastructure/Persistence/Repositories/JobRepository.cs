@@ -155,26 +155,14 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
     /// <summary>The locking read of a job (@id), every mapped column by name, with the inputs left out when they are known.</summary>
     private string LockSql(bool withoutInputs) => s_lockSql.GetOrAdd(withoutInputs, skip =>
-        $"SELECT {string.Join(", ", JobColumns(c => skip ? $"'0'::jsonb AS {c}" : c))} FROM {JobTable} WHERE id = @id FOR NO KEY UPDATE");
+        $"SELECT {JobRowSql.Columns(JobEntity, c => skip ? $"{JobRowSql.InputsStandIn} AS {c}" : c)} FROM {JobRowSql.Table(JobEntity)} WHERE id = @id FOR NO KEY UPDATE");
 
     /// <summary>The locking read of the jobs in @ids, in id order, leaving out the inputs of those in @known.</summary>
     private string LockManySql() =>
-        $"SELECT {string.Join(", ", JobColumns(c => $"CASE WHEN id = ANY(@known) THEN '0'::jsonb ELSE {c} END AS {c}"))} " +
-        $"FROM {JobTable} WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE";
-
-    private string JobTable => $"{JobEntity.GetSchema()}.{JobEntity.GetTableName()}";
+        $"SELECT {JobRowSql.Columns(JobEntity, c => $"CASE WHEN id = ANY(@known) THEN {JobRowSql.InputsStandIn} ELSE {c} END AS {c}")} " +
+        $"FROM {JobRowSql.Table(JobEntity)} WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE";
 
     private IEntityType JobEntity => db.Model.FindEntityType(typeof(Job))!;
-
-    /// <summary>Every mapped column of the jobs table by name, the inputs column as <paramref name="inputs"/> writes it.</summary>
-    private IEnumerable<string> JobColumns(Func<string, string> inputs)
-    {
-        var table = StoreObjectIdentifier.Table(JobEntity.GetTableName()!, JobEntity.GetSchema());
-        var inputsColumn = JobEntity.FindProperty(nameof(Job.InputsJson))!.GetColumnName(table)!;
-        return JobEntity.GetProperties()
-            .Select(p => p.GetColumnName(table)!)
-            .Select(c => c == inputsColumn ? inputs(c) : c);
-    }
 
     public async Task<int> LoadWaitingChildrenAsync(Job job, string fanOutId, int count, CancellationToken cancellationToken)
     {
