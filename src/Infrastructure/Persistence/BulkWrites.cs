@@ -13,6 +13,9 @@ namespace DagMaster.Infrastructure.Persistence;
 internal sealed class BulkWrites
 {
     private readonly List<JobEvent> _events = [];
+    /// <summary>Rows per INSERT of new children: a column array of 2,048 values stays under the 85,000-byte large-object size.</summary>
+    private const int ChildrenPerStatement = 2_048;
+
     private readonly List<object> _children = [];
     private readonly List<(Guid JobId, string FanOutId)> _cancelledFanOuts = [];
 
@@ -27,10 +30,11 @@ internal sealed class BulkWrites
     public void AddTo(NpgsqlBatch batch, TrackedRowWrites.RowShape nodeRows)
     {
         // Children first, by the same set-based writer as every other node row: the cancellation below and claims
-        // after commit find them.
-        if (_children.Count > 0)
+        // after commit find them. A wide fan-out's children go in slices, so that no column array (nor the driver's
+        // state for it) is large enough for the large object heap, which only a full collection frees.
+        foreach (var slice in _children.Chunk(ChildrenPerStatement))
         {
-            batch.BatchCommands.Add(nodeRows.Insert(_children));
+            batch.BatchCommands.Add(nodeRows.Insert(slice));
         }
 
         if (_events.Count > 0)
