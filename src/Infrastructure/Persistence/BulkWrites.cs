@@ -12,10 +12,10 @@ namespace DagMaster.Infrastructure.Persistence;
 /// </summary>
 internal sealed class BulkWrites
 {
-    private readonly List<JobEvent> _events = [];
     /// <summary>Rows per INSERT of new children: a column array of 2,048 values stays under the 85,000-byte large-object size.</summary>
     private const int ChildrenPerStatement = 2_048;
 
+    private readonly List<JobEvent> _events = [];
     private readonly List<object> _children = [];
     private readonly List<(Guid JobId, string FanOutId)> _cancelledFanOuts = [];
 

@@ -6,7 +6,7 @@ namespace DagMaster.Application.Jobs.Common;
 internal static class JsonValues
 {
     /// <summary>JSON at least this long is parsed once per string instance (see <see cref="Parse"/>).</summary>
-    public const int LargeLength = 16 * 1024;
+    private const int LargeLength = 16 * 1024;
 
     private static readonly ConditionalWeakTable<string, ParsedJson> s_large = new();
 
