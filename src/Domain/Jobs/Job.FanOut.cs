@@ -178,6 +178,11 @@ public sealed partial class Job
     /// <summary>Children created by this instance; storage writes them in bulk.</summary>
     public IReadOnlyList<JobNode> TakeCreatedChildren()
     {
+        if (_createdChildren.Count == 0)
+        {
+            return [];
+        }
+
         var created = _createdChildren.ToList();
         _createdChildren.Clear();
         _nodesById = null;
