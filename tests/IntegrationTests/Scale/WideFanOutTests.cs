@@ -51,6 +51,7 @@ public sealed class WideFanOutTests(DagMasterAppFixture app) : ScenarioTestBase(
         await RegisterWorkflowAsync(SmallWorkflow);
         var handler = new StubHandler("scale_unit", context => new JsonObject { ["n"] = context.Params["n"]!.DeepClone() });
         await using var worker = await InProcessWorker.StartAsync(App, concurrency: 64, extraHandlers: [handler], queues: ["scale-wide"]);
+        await using var heartbeat = RunnerHeartbeat.Start("the wide fan-out");
         var clock = Stopwatch.StartNew();
 
         var jobId = await SubmitAsync("scale_wide_fan_out", new { numbers = Enumerable.Range(0, Size).ToArray() });
