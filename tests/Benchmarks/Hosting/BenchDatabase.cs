@@ -70,20 +70,21 @@ public sealed class BenchDatabase(string connectionString) : IAsyncDisposable
         }
 
         const string Sql = """
-            SELECT calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3), rows, regexp_replace(query, '\s+', ' ', 'g')
+            SELECT calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3), round(max_exec_time::numeric, 3), rows,
+                   regexp_replace(query, '\s+', ' ', 'g')
             FROM pg_stat_statements
             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'
             ORDER BY total_exec_time DESC
             """;
         await using var command = _dataSource.CreateCommand(Sql);
         await using var reader = await command.ExecuteReaderAsync();
-        var text = new StringBuilder("calls\ttotal_ms\tmean_ms\trows\tquery\n");
+        var text = new StringBuilder("calls\ttotal_ms\tmean_ms\tmax_ms\trows\tquery\n");
         long calls = 0;
         while (await reader.ReadAsync())
         {
             calls += reader.GetInt64(0);
-            var query = reader.GetString(4);
-            text.Append($"{reader.GetInt64(0)}\t{reader.GetDecimal(1)}\t{reader.GetDecimal(2)}\t{reader.GetInt64(3)}\t{(query.Length > 400 ? query[..400] + "…" : query)}\n");
+            var query = reader.GetString(5);
+            text.Append($"{reader.GetInt64(0)}\t{reader.GetDecimal(1)}\t{reader.GetDecimal(2)}\t{reader.GetDecimal(3)}\t{reader.GetInt64(4)}\t{(query.Length > 400 ? query[..400] + "…" : query)}\n");
         }
 
         await File.WriteAllTextAsync(path, text.ToString());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DagMaster.Benchmarks.Hosting;
 using DagMaster.Benchmarks.Reporting;
 using DagMaster.Client;
 
@@ -19,6 +20,7 @@ public static class SubmitRow
         var latencies = new List<double>[clients];
         var errors = 0;
         var duration = TimeSpan.FromSeconds(context.Settings.SubmitSeconds);
+        var harness = HarnessGc.QuietWindow();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
@@ -37,6 +39,7 @@ public static class SubmitRow
             }
         })));
         var elapsed = clock.Elapsed.TotalSeconds;
+        var harnessPaused = harness.PausedMilliseconds;
         var statements = await context.Database.WriteProfileAsync(Path.Combine(context.Settings.OutputDirectory, "profile-submit.tsv"));
 
         var stats = new Stats(latencies.SelectMany(l => l));
@@ -53,6 +56,7 @@ public static class SubmitRow
                 ["jobs_per_second"] = Math.Round(rate, 1),
                 ["errors"] = errors,
                 ["seconds"] = Math.Round(elapsed, 2),
+                ["harness_gc_pause_ms"] = Math.Round(harnessPaused, 1),
                 ["sql_statements_per_submit"] = stats.Count > 0 ? Math.Round(statements / (double)stats.Count, 1) : null,
             },
         });
