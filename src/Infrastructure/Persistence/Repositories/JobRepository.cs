@@ -15,15 +15,6 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
     private static readonly ConcurrentDictionary<bool, string> s_lockSql = new();
     private static string? s_lockManySql;
 
-    /// <summary>
-    /// Plans made in a step's transaction take an index wherever there is one (ADR-0116). PostgreSQL caches a
-    /// prepared statement's generic plan, made from the statistics of the moment, until the table is analysed
-    /// again: a plan made while the queue or a job's nodes were few scans the whole table (a hash join over a
-    /// sequential scan for the writes from arrays, a filtered scan for the deletes by key), and goes on scanning it
-    /// after a fan-out has put 100,000 rows there, until autovacuum next analyses it.
-    /// </summary>
-    private const string IndexPathsOnly = "SELECT set_config('enable_seqscan', 'off', true)";
-
     public void Add(Job job)
     {
         db.JobSet.Add(job);
@@ -119,8 +110,7 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
     /// <summary>
     /// Locks jobs and reads their nodes in one round trip: two statements of one batch in the unit of work's
-    /// transaction, read straight into the aggregate (<see cref="RowReader{T}"/>), after the setting that keeps
-    /// the transaction's plans on indexes (<see cref="IndexPathsOnly"/>).
+    /// transaction, read straight into the aggregate (<see cref="RowReader{T}"/>).
     /// </summary>
     private async Task<(List<Job> Jobs, List<JobNode> Nodes)> LockAndReadAsync(
         NpgsqlBatchCommand lockJobs, NpgsqlBatchCommand readNodes, CancellationToken cancellationToken)
@@ -129,10 +119,9 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
         {
             Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(),
-            BatchCommands = { new NpgsqlBatchCommand(IndexPathsOnly), lockJobs, readNodes },
+            BatchCommands = { lockJobs, readNodes },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
         var jobs = await RowReader<Job>.For(JobEntity).ReadAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var nodes = await RowReader<JobNode>.For(db.Model.FindEntityType(typeof(JobNode))!).ReadAsync(reader, cancellationToken);

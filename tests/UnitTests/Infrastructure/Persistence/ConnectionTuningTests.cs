@@ -15,6 +15,15 @@ public sealed class ConnectionTuningTests
 
         Assert.True(settings.NoResetOnClose);
         Assert.Equal(ConnectionTuning.AutoPrepared, settings.MaxAutoPrepare);
+        Assert.True(ConnectionTuning.PlansOnIndexes(settings));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Options=-c search_path=dagmaster", true)]
+    [InlineData("Host=db;Options=-c enable_seqscan=on", false)]
+    public void Sessions_plan_on_indexes_unless_the_operator_set_sequential_scans(string configured, bool onIndexes)
+    {
+        Assert.Equal(onIndexes, ConnectionTuning.PlansOnIndexes(new NpgsqlConnectionStringBuilder(configured)));
     }
 
     [Theory]
