@@ -40,14 +40,52 @@ public static class ProcFs
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // After the command name: field 3 is the state, so utime (14) and stime (15) are at 11 and 12.
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+            return StatCpuSeconds(File.ReadAllText($"/proc/{pid}/stat"));
         }
         catch (IOException)
         {
             return 0;
         }
+    }
+
+    /// <summary>
+    /// User + system CPU seconds used so far by each of the process's threads (by thread id) whose name starts with
+    /// <paramref name="threadName"/> (e.g. <c>.NET Tiered Com</c>, the runtime's background JIT).
+    /// </summary>
+    public static Dictionary<int, double> ThreadCpuSeconds(int pid, string threadName)
+    {
+        var threads = new Dictionary<int, double>();
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                    if (name.StartsWith(threadName, StringComparison.Ordinal))
+                    {
+                        threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = StatCpuSeconds(stat);
+                    }
+                }
+                catch (IOException)
+                {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The process ended.
+        }
+
+        return threads;
+    }
+
+    private static double StatCpuSeconds(string stat)
+    {
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the command name: field 3 is the state, so utime (14) and stime (15) are at 11 and 12.
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
     }
 }

@@ -20,6 +20,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         _log = log;
     }
 
+    public int Pid => _process.Id;
+
     public static WorkerProcess Start(BenchSettings settings, LogFile log, string queues, int claimers, int batch, int concurrency, bool bulkResults)
     {
         var number = Interlocked.Increment(ref s_counter);
