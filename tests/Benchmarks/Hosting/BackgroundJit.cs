@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DagMaster.Benchmarks.Hosting;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed class BackgroundJit(params int[] pids)
 {
     /// <summary>The name Linux shows for the runtime's tiered compilation worker thread (15 characters of it).</summary>
     private const string ThreadName = ".NET Tiered Com";
+
+    /// <summary>Warm once a whole round ran with the JIT at most this share of its time (a few late re-compilations).</summary>
+    private const double QuietShare = 0.02;
 
     private readonly Dictionary<(int Pid, int Tid), double> _threads = [];
     private double? _start;
@@ -27,5 +32,40 @@ public sealed class BackgroundJit(params int[] pids)
         var total = _threads.Values.Sum();
         _start ??= total;
         return total - _start.Value;
+    }
+
+    /// <summary>
+    /// Runs untimed rounds of a row's own work until one whole round ran with the processes' background JIT at most
+    /// 2 % of its time, or for at most <paramref name="most"/> (ADR-0119).
+    /// </summary>
+    public async Task<WarmUp> WarmUpAsync(Func<Task> round, TimeSpan most)
+    {
+        var clock = Stopwatch.StartNew();
+        var rounds = 0;
+        CpuSeconds();
+        while (true)
+        {
+            var roundStart = clock.Elapsed;
+            var before = CpuSeconds();
+            await round();
+            rounds++;
+            var after = CpuSeconds();
+            if (after - before <= QuietShare * (clock.Elapsed - roundStart).TotalSeconds || clock.Elapsed > most)
+            {
+                return new WarmUp(rounds, clock.Elapsed, after);
+            }
+        }
+    }
+
+    /// <summary>How long a warm-up took: its rounds, its time and the JIT's CPU seconds within it.</summary>
+    public sealed record WarmUp(int Rounds, TimeSpan Elapsed, double JitSeconds)
+    {
+        /// <summary>The figures a row reports, under the names it gives its rounds (chains, batches).</summary>
+        public Dictionary<string, object?> Details(string rounds) => new()
+        {
+            [$"warm_up_{rounds}"] = Rounds,
+            ["warm_up_seconds"] = Math.Round(Elapsed.TotalSeconds, 1),
+            ["warm_up_jit_cpu_seconds"] = Math.Round(JitSeconds, 2),
+        };
     }
 }

@@ -17,8 +17,16 @@ public static class HopLatencyRow
         var queues = $"{BenchWorkflows.ChainQueue},{BenchWorkflows.SideQueue}";
         await using var worker = context.StartWorkers(1, queues, claimers: 3, batch: 1, concurrency: 4, bulkResults: false).Single();
 
+        // Untimed chains until the background JIT is idle: the row measures a warm server, not its start-up. Tiered
+        // compilation re-compiles the hot methods of DagMaster, the worker and the harness once they have been called
+        // 30 times; on two cores that took 5–6.5 s of CPU over the first 10–18 s of chains, half a core taken from
+        // the steps, while one chain of 200 takes 1–2 s (ADR-0119).
         var jit = new BackgroundJit(context.Host.Pid, worker.Pid, Environment.ProcessId);
-        var warmUp = await WarmUpAsync(context, jit);
+        var warmUp = await jit.WarmUpAsync(async () =>
+        {
+            var chain = (await context.Api.SubmitAsync(BenchWorkflows.Chain, "{}")).JobId;
+            await context.WaitForJobAsync(chain, TimeSpan.FromSeconds(Math.Max(60, length)), TimeSpan.FromMilliseconds(50));
+        }, TimeSpan.FromMinutes(1));
 
         await context.Database.ResetProfileAsync();
         var clock = Stopwatch.StartNew();
@@ -31,43 +39,14 @@ public static class HopLatencyRow
         var hops = HopAnalysis.Of(records, new HashSet<string> { job.ToString() });
         var row = Row("hop", $"hop latency p50 / p99 (chain of {length})", hops, status, elapsed, length);
         row.Details["sql_statements_per_task"] = Math.Round(statements / (double)length, 1);
-        row.Details["warm_up_chains"] = warmUp.Chains;
-        row.Details["warm_up_seconds"] = Math.Round(warmUp.Elapsed.TotalSeconds, 1);
-        row.Details["warm_up_jit_cpu_seconds"] = Math.Round(warmUp.JitSeconds, 2);
+        foreach (var (key, value) in warmUp.Details("chains"))
+        {
+            row.Details[key] = value;
+        }
+
         row.Details["jit_cpu_seconds_while_measured"] = Math.Round(jit.CpuSeconds() - warmUp.JitSeconds, 2);
         context.Report.Add(context.Settings.ServiceBus ? BenchContext.OverServiceBus(row) : row);
     }
-
-    /// <summary>
-    /// Untimed chains until the processes' background JIT is idle: the row measures a warm server, not its start-up.
-    /// Tiered compilation re-compiles the hot methods of DagMaster, the worker and the harness once they have been
-    /// called 30 times; on two cores that took 5–6.5 s of CPU over the first 10–18 s of chains, half a core taken
-    /// from the steps, while one chain of 200 takes 1–2 s. Warm once a whole chain ran with the JIT at most 2 % of
-    /// its time (a few late re-compilations), or after a minute (ADR-0119).
-    /// </summary>
-    private static async Task<WarmUp> WarmUpAsync(BenchContext context, BackgroundJit jit)
-    {
-        var length = context.Settings.ChainLength;
-        var clock = Stopwatch.StartNew();
-        var chains = 0;
-        jit.CpuSeconds();
-        while (true)
-        {
-            var chainStart = clock.Elapsed;
-            var jitBefore = jit.CpuSeconds();
-            var job = (await context.Api.SubmitAsync(BenchWorkflows.Chain, "{}")).JobId;
-            await context.WaitForJobAsync(job, TimeSpan.FromSeconds(Math.Max(60, length)), TimeSpan.FromMilliseconds(50));
-            chains++;
-            var jitAfter = jit.CpuSeconds();
-            var quiet = jitAfter - jitBefore <= 0.02 * (clock.Elapsed - chainStart).TotalSeconds;
-            if (quiet || clock.Elapsed > TimeSpan.FromMinutes(1))
-            {
-                return new WarmUp(chains, clock.Elapsed, jitAfter);
-            }
-        }
-    }
-
-    private sealed record WarmUp(int Chains, TimeSpan Elapsed, double JitSeconds);
 
     /// <summary>
     /// The hop row, judged end to end: from sending the <c>complete</c> to the successor's delivery to a waiting

@@ -14,23 +14,27 @@ public static class SubmitRow
     public static async Task RunAsync(BenchContext context)
     {
         var clients = context.Settings.SubmitClients;
-        await context.SubmitManyAsync(BenchWorkflows.Submit, 200, clients);
+        // Untimed rounds of the same submissions until the background JIT is idle (ADR-0119): run after the other
+        // rows the step's code is compiled already, the submission's is not.
+        var warmUp = await new BackgroundJit(context.Host.Pid, Environment.ProcessId)
+            .WarmUpAsync(() => context.SubmitManyAsync(BenchWorkflows.Submit, 2000, clients), TimeSpan.FromSeconds(30));
 
         await context.Database.ResetProfileAsync();
-        var latencies = new List<double>[clients];
+        var calls = new List<(double StartMs, double LatencyMs)>[clients];
         var errors = 0;
         var duration = TimeSpan.FromSeconds(context.Settings.SubmitSeconds);
         var harness = HarnessGc.QuietWindow();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
-            latencies[c] = [];
+            calls[c] = [];
             while (clock.Elapsed < duration)
             {
                 try
                 {
+                    var start = clock.Elapsed.TotalMilliseconds;
                     var (_, latency) = await context.Api.SubmitAsync(BenchWorkflows.Submit, $"{{\"message\":\"client {c}\"}}");
-                    latencies[c].Add(latency.TotalMilliseconds);
+                    calls[c].Add((start, latency.TotalMilliseconds));
                 }
                 catch (Exception e) when (e is HttpRequestException or DagMasterApiException)
                 {
@@ -42,9 +46,10 @@ public static class SubmitRow
         var harnessPaused = harness.PausedMilliseconds;
         var statements = await context.Database.WriteProfileAsync(Path.Combine(context.Settings.OutputDirectory, "profile-submit.tsv"));
 
-        var stats = new Stats(latencies.SelectMany(l => l));
+        var all = calls.SelectMany(l => l).ToList();
+        var stats = new Stats(all.Select(call => call.LatencyMs));
         var rate = stats.Count / elapsed;
-        context.Report.Add(new ResultRow(
+        var row = new ResultRow(
             "submit",
             $"submit rate / p99 ({clients} clients)",
             $"{rate:0} jobs/s / {HopLatencyRow.Ms(stats.P99)} (p50 {HopLatencyRow.Ms(stats.P50)})",
@@ -58,7 +63,28 @@ public static class SubmitRow
                 ["seconds"] = Math.Round(elapsed, 2),
                 ["harness_gc_pause_ms"] = Math.Round(harnessPaused, 1),
                 ["sql_statements_per_submit"] = stats.Count > 0 ? Math.Round(statements / (double)stats.Count, 1) : null,
+                ["over_target_by_second"] = all.Where(call => call.LatencyMs > TargetP99)
+                    .GroupBy(call => (int)(call.StartMs / 1000)).OrderBy(g => g.Key).Select(g => $"{g.Key}s: {g.Count()}").ToList(),
+                ["slowest_slices"] = SlowestSlices(all),
             },
-        });
+        };
+        foreach (var (key, value) in warmUp.Details("submissions"))
+        {
+            row.Details[key] = value;
+        }
+
+        context.Report.Add(row);
     }
+
+    /// <summary>
+    /// The 100 ms slices of the window (by when a call started) with the most calls over the target: a tail made of a
+    /// few instants (a pause) shows as a few slices holding most of it, queueing as many slices with a few each.
+    /// </summary>
+    private static List<string> SlowestSlices(List<(double StartMs, double LatencyMs)> calls) =>
+        calls.Where(call => call.LatencyMs > TargetP99)
+            .GroupBy(call => (int)(call.StartMs / 100))
+            .OrderByDescending(g => g.Count())
+            .Take(5)
+            .Select(g => $"+{g.Key * 100} ms: {g.Count()} calls over {TargetP99:0} ms (slowest {g.Max(call => call.LatencyMs):0} ms)")
+            .ToList();
 }
