@@ -42,9 +42,11 @@ public sealed class JobSubmitter(
             throw new ValidationException(errors.Select(e => new ValidationFailure($"inputs.{e.Input}", e.Message)));
         }
 
-        var requestHash = RequestHash(command, definition.Version);
+        // Only a key's replay compares bodies, so a submission without a key skips the canonical form and its hash.
+        string? requestHash = null;
         if (command.IdempotencyKey is { } key)
         {
+            requestHash = RequestHash(command, definition.Version);
             var existing = await jobs.FindByIdempotencyKeyAsync(command.Caller, key, cancellationToken);
             if (existing is not null)
             {
