@@ -8,10 +8,15 @@ namespace DagMaster.Infrastructure.Jobs;
 
 /// <summary>
 /// The job list in one indexed query: filters, B2B ref containment (GIN, <c>@&gt;</c>) and keyset paging on
-/// (created_at, id), newest first.
+/// (created_at, id), newest first. The query is planned with a random page read priced as an SSD's (ADR-0120):
+/// at the server's default the planner may walk the newest jobs of every kind instead of reading a filtered page
+/// from the index made for the filter.
 /// </summary>
 internal sealed class JobListReader(NpgsqlDataSource dataSource) : IJobListReader
 {
+    /// <summary>For this transaction only: the session's pooled plans keep the server's pricing.</summary>
+    internal const string RandomReadsCheap = "SET LOCAL random_page_cost = 1.1";
+
     /// <summary>The columns <see cref="ReadSummary"/> reads, in its order.</summary>
     internal const string SummaryColumns =
         "id, workflow_id, workflow_version, status, priority, correlation_id, platform_id, created_at, started_at, completed_at, error";
@@ -19,7 +24,7 @@ internal sealed class JobListReader(NpgsqlDataSource dataSource) : IJobListReade
     public async Task<IReadOnlyList<JobSummaryDto>> ListAsync(ListJobsQuery query, JobCursor? after, int take, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder($"SELECT {SummaryColumns} FROM dagmaster.jobs WHERE TRUE");
-        await using var command = dataSource.CreateCommand();
+        var command = new NpgsqlBatchCommand();
 
         void Filter(string clause, string name, object value, NpgsqlDbType? type = null)
         {
@@ -73,13 +78,19 @@ internal sealed class JobListReader(NpgsqlDataSource dataSource) : IJobListReade
         command.Parameters.AddWithValue("take", take);
         command.CommandText = sql.ToString();
 
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { new(RandomReadsCheap), command } };
         var items = new List<JobSummaryDto>(take);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            items.Add(ReadSummary(reader));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadSummary(reader));
+            }
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return items;
     }
 

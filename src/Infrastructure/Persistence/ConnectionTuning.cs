@@ -6,28 +6,21 @@ namespace DagMaster.Infrastructure.Persistence;
 /// <summary>
 /// Settings for DagMaster's hot paths, applied unless the configured connection string sets them itself:
 /// pooled connections keep their prepared statements and session settings (no DISCARD ALL on return), the
-/// statements run most are prepared automatically, and every session plans on indexes where one serves (ADR-0118)
-/// and prices a random page read as the SSD or cache it comes from does (ADR-0120).
+/// statements run most are prepared automatically, and every session plans on indexes where one serves (ADR-0118).
 /// </summary>
 internal static class ConnectionTuning
 {
     public const int AutoPrepared = 64;
 
     /// <summary>
-    /// Run once on each new connection, each unless the operator's session options (<c>Options=</c>) set it:
-    /// <list type="bullet">
-    /// <item><c>enable_seqscan = off</c>: no plan the session makes scans a table that has an index for the query
-    /// (where none does, it still scans). PostgreSQL keeps a generic plan — a prepared statement's, and the one each
-    /// foreign key check caches for the session — until the table is next analysed, so a plan made while a table was
-    /// small would go on scanning it after it grew.</item>
-    /// <item><c>random_page_cost = 1.1</c>: with the default (4, a spinning disk's) a filtered list ("the failed runs
-    /// of X") walks the newest jobs of every kind along <c>ix_jobs_created</c>, whose heap order is cheap to follow,
-    /// instead of reading its 50 rows from the index made for the filter; when the newest jobs are of other kinds
-    /// that walk reads tens of thousands of rows.</item>
-    /// </list>
-    /// Statements rather than startup options, which poolers such as PgBouncer refuse.
+    /// Run once on each new connection: no plan the session makes scans a table that has an index for the query
+    /// (where none does, it still scans). PostgreSQL keeps a generic plan — a prepared statement's, and the one
+    /// each foreign key check caches for the session — until the table is next analysed, so a plan made while a
+    /// table was small would go on scanning it after it grew (each of a fan-out's 100,000 children checking its
+    /// job by a scan of every job). A statement rather than a startup option, which poolers such as PgBouncer
+    /// refuse.
     /// </summary>
-    private static readonly (string Name, string Value)[] s_sessionSettings = [("enable_seqscan", "off"), ("random_page_cost", "1.1")];
+    public const string IndexPathsOnly = "SET enable_seqscan = off";
 
     public static void Apply(NpgsqlConnectionStringBuilder settings, string configured)
     {
@@ -43,15 +36,9 @@ internal static class ConnectionTuning
         }
     }
 
-    /// <summary>The <c>SET</c> statements a new session runs (none when the operator's session options set them all).</summary>
-    public static string? SessionStatements(NpgsqlConnectionStringBuilder settings)
-    {
-        var statements = s_sessionSettings
-            .Where(s => settings.Options?.Contains(s.Name, StringComparison.OrdinalIgnoreCase) != true)
-            .Select(s => $"SET {s.Name} = {s.Value}")
-            .ToList();
-        return statements.Count == 0 ? null : string.Join("; ", statements);
-    }
+    /// <summary>Sessions plan on indexes unless the operator's session options set <c>enable_seqscan</c> themselves.</summary>
+    public static bool PlansOnIndexes(NpgsqlConnectionStringBuilder settings) =>
+        settings.Options?.Contains("enable_seqscan", StringComparison.OrdinalIgnoreCase) != true;
 
     // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not, so what the
     // operator wrote is read from the plain string.

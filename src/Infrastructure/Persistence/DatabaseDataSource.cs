@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace DagMaster.Infrastructure.Persistence;
 
-/// <summary>Builds DagMaster's connection pools: the hot-path tuning, the session settings (ConnectionTuning), and the Entra token as password when one is used.</summary>
+/// <summary>Builds DagMaster's connection pools: the hot-path tuning, sessions that plan on indexes, and the Entra token as password when one is used.</summary>
 public static class DatabaseDataSource
 {
     private static readonly TimeSpan s_retryAfterFailure = TimeSpan.FromSeconds(5);
@@ -14,9 +14,9 @@ public static class DatabaseDataSource
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         ConnectionTuning.Apply(builder.ConnectionStringBuilder, connectionString);
         adjust?.Invoke(builder.ConnectionStringBuilder);
-        if (ConnectionTuning.SessionStatements(builder.ConnectionStringBuilder) is { } session)
+        if (ConnectionTuning.PlansOnIndexes(builder.ConnectionStringBuilder))
         {
-            builder.UsePhysicalConnectionInitializer(connection => Run(connection, session), connection => RunAsync(connection, session));
+            builder.UsePhysicalConnectionInitializer(PlanOnIndexes, PlanOnIndexesAsync);
         }
 
         if (tokens is not null)
@@ -27,15 +27,15 @@ public static class DatabaseDataSource
         return builder.Build();
     }
 
-    private static void Run(NpgsqlConnection connection, string statements)
+    private static void PlanOnIndexes(NpgsqlConnection connection)
     {
-        using var command = new NpgsqlCommand(statements, connection);
+        using var command = new NpgsqlCommand(ConnectionTuning.IndexPathsOnly, connection);
         command.ExecuteNonQuery();
     }
 
-    private static async Task RunAsync(NpgsqlConnection connection, string statements)
+    private static async Task PlanOnIndexesAsync(NpgsqlConnection connection)
     {
-        await using var command = new NpgsqlCommand(statements, connection);
+        await using var command = new NpgsqlCommand(ConnectionTuning.IndexPathsOnly, connection);
         await command.ExecuteNonQueryAsync();
     }
 }

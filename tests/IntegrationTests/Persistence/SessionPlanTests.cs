@@ -89,27 +89,6 @@ public sealed class SessionPlanTests(DagMasterAppFixture app) : IntegrationTestB
         scans.ShouldBe(20);
     }
 
-    // A filtered list ("the failed runs of X") costs its 50 rows from the filter's index at 50 random page reads; at
-    // the server's default price of a random read the newest-first walk of every job costs the same, and is chosen,
-    // though it reads tens of thousands of newer jobs of other kinds (ADR-0120).
-    [Fact]
-    public async Task DagMasterSession_PricesARandomPageReadAsAnSsdDoes()
-    {
-        var cancellation = TestContext.Current.CancellationToken;
-        await using var connection = await App.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellation);
-
-        (await LinesAsync(connection, "SHOW random_page_cost", cancellation)).ShouldBe("1.1");
-    }
-
-    [Fact]
-    public async Task PlainSession_PricesARandomPageReadAsASpinningDiskDoes()
-    {
-        var cancellation = TestContext.Current.CancellationToken;
-        await using var connection = await OpenPlainAsync(cancellation);
-
-        (await LinesAsync(connection, "SHOW random_page_cost", cancellation)).ShouldBe("4");
-    }
-
     /// <summary>Scans of the grown parent made by the foreign key checks of 20 children inserted after it grew.</summary>
     private static async Task<long> ParentScansWhileInsertingChildrenAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
