@@ -42,7 +42,6 @@ public sealed class BackgroundJit(params int[] pids)
     {
         var clock = Stopwatch.StartNew();
         var rounds = 0;
-        CpuSeconds();
         while (true)
         {
             var roundStart = clock.Elapsed;
@@ -60,12 +59,12 @@ public sealed class BackgroundJit(params int[] pids)
     /// <summary>How long a warm-up took: its rounds, its time and the JIT's CPU seconds within it.</summary>
     public sealed record WarmUp(int Rounds, TimeSpan Elapsed, double JitSeconds)
     {
-        /// <summary>The figures a row reports, under the names it gives its rounds (chains, batches).</summary>
-        public Dictionary<string, object?> Details(string rounds) => new()
+        /// <summary>Adds the figures a row reports to its details, its rounds under the name it gives them (chains, rounds).</summary>
+        public void AddTo(Dictionary<string, object?> details, string rounds)
         {
-            [$"warm_up_{rounds}"] = Rounds,
-            ["warm_up_seconds"] = Math.Round(Elapsed.TotalSeconds, 1),
-            ["warm_up_jit_cpu_seconds"] = Math.Round(JitSeconds, 2),
-        };
+            details[$"warm_up_{rounds}"] = Rounds;
+            details["warm_up_seconds"] = Math.Round(Elapsed.TotalSeconds, 1);
+            details["warm_up_jit_cpu_seconds"] = Math.Round(JitSeconds, 2);
+        }
     }
 }

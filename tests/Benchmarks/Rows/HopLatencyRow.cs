@@ -39,11 +39,7 @@ public static class HopLatencyRow
         var hops = HopAnalysis.Of(records, new HashSet<string> { job.ToString() });
         var row = Row("hop", $"hop latency p50 / p99 (chain of {length})", hops, status, elapsed, length);
         row.Details["sql_statements_per_task"] = Math.Round(statements / (double)length, 1);
-        foreach (var (key, value) in warmUp.Details("chains"))
-        {
-            row.Details[key] = value;
-        }
-
+        warmUp.AddTo(row.Details, "chains");
         row.Details["jit_cpu_seconds_while_measured"] = Math.Round(jit.CpuSeconds() - warmUp.JitSeconds, 2);
         context.Report.Add(context.Settings.ServiceBus ? BenchContext.OverServiceBus(row) : row);
     }
