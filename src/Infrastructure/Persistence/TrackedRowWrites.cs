@@ -8,11 +8,11 @@ using Npgsql;
 namespace DagMaster.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes the tracked rows of one entity type that a unit of work added or changed as set-based statements: one
-/// INSERT over unnest()ed column arrays for the added rows, one UPDATE … FROM unnest() per set of changed columns,
-/// and marks them unchanged so SaveChanges leaves them alone. EF Core would send a statement per row and build
-/// each one; on the step path (jobs and their nodes) that cost more CPU than everything else a step does.
-/// Columns, types and value conversions come from the EF model, so the mapping stays in one place.
+/// Set-based statements over rows of one entity type: one INSERT over unnest()ed column arrays for new rows (new
+/// jobs, nodes, children), and for the tracked rows a unit of work changed one UPDATE … FROM unnest() per set of
+/// changed columns, after which they count as unchanged so SaveChanges leaves them alone. EF Core would send a
+/// statement per row and build each one; on the step path (jobs and their nodes) that cost more CPU than everything
+/// else a step does. Columns, types and value conversions come from the EF model, so the mapping stays in one place.
 /// </summary>
 internal static class TrackedRowWrites
 {
@@ -20,33 +20,14 @@ internal static class TrackedRowWrites
 
     public static void AddTo(NpgsqlBatch batch, IEnumerable<EntityEntry> entries)
     {
-        var added = new List<EntityEntry>();
-        var modified = new List<EntityEntry>();
-        foreach (var entry in entries)
-        {
-            if (entry.State == EntityState.Added)
-            {
-                added.Add(entry);
-            }
-            else if (entry.State == EntityState.Modified)
-            {
-                modified.Add(entry);
-            }
-        }
-
-        if (added.Count > 0)
-        {
-            var shape = ShapeOf(added[0].Metadata);
-            batch.BatchCommands.Add(shape.Insert(added.Select(e => e.Entity).ToList()));
-        }
-
+        var modified = entries.Where(e => e.State == EntityState.Modified).ToList();
         foreach (var group in modified.GroupBy(ChangedColumns))
         {
             var rows = group.ToList();
             batch.BatchCommands.Add(ShapeOf(rows[0].Metadata).Update(rows.Select(e => e.Entity).ToList(), group.Key));
         }
 
-        foreach (var entry in added.Concat(modified))
+        foreach (var entry in modified)
         {
             Accept(entry);
         }

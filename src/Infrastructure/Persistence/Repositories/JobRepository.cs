@@ -17,7 +17,7 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
     public void Add(Job job)
     {
-        db.JobSet.Add(job);
+        db.AddNewJob(job);
         inputsCache.Remember(job.Id.Value, job.InputsJson);
     }
 
