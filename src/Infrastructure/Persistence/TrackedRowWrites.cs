@@ -80,11 +80,28 @@ internal static class TrackedRowWrites
             return command;
         }
 
-        /// <summary>One UPDATE of <paramref name="changedColumns"/> (column indexes joined by ',') for every row.</summary>
+        /// <summary>
+        /// One UPDATE of <paramref name="changedColumns"/> (column indexes joined by ',') for every row. A lone row (a
+        /// step's job, most often its nodes too) is updated by its key with a value per column: PostgreSQL plans the
+        /// join over unnest()ed arrays at every call, which cost more than executing it.
+        /// </summary>
         public NpgsqlBatchCommand Update(IReadOnlyList<object> rows, string changedColumns)
         {
             var changed = changedColumns.Split(',').Select(i => Columns[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]).ToList();
             var all = Key.Concat(changed).ToList();
+            if (rows.Count == 1)
+            {
+                var single = new NpgsqlBatchCommand(
+                    $"UPDATE {_table} SET {string.Join(", ", changed.Select((c, i) => $"{Quote(c.Name)} = @c{Key.Count + i}"))} " +
+                    $"WHERE {string.Join(" AND ", Key.Select((c, i) => $"{Quote(c.Name)} = @c{i}"))}");
+                for (var i = 0; i < all.Count; i++)
+                {
+                    single.Parameters.Add(all[i].ValueParameter($"c{i}", rows[0]));
+                }
+
+                return single;
+            }
+
             var command = new NpgsqlBatchCommand(
                 $"UPDATE {_table} AS t SET {string.Join(", ", changed.Select(c => $"{Quote(c.Name)} = v.{Quote(c.Name)}"))} " +
                 $"FROM unnest({string.Join(", ", all.Select((_, i) => $"@c{i}"))}) AS v({string.Join(", ", all.Select(c => Quote(c.Name)))}) " +
@@ -121,6 +138,7 @@ internal static class TrackedRowWrites
         private readonly ValueConverter? _converter;
         private readonly Type _elementType;
         private readonly string _arrayType;
+        private readonly string _type;
 
         public Column(IProperty property, string name)
         {
@@ -132,7 +150,8 @@ internal static class TrackedRowWrites
             var provider = _converter?.ProviderClrType ?? mapping.ClrType;
             provider = Nullable.GetUnderlyingType(provider) ?? provider;
             _elementType = provider.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(provider) : provider;
-            _arrayType = mapping.StoreTypeNameBase + "[]";
+            _type = mapping.StoreTypeNameBase;
+            _arrayType = _type + "[]";
         }
 
         public IProperty Property { get; }
@@ -152,6 +171,14 @@ internal static class TrackedRowWrites
             }
 
             return new NpgsqlParameter(name, values) { DataTypeName = _arrayType };
+        }
+
+        /// <summary>One row's value of this column as a parameter of the column's type.</summary>
+        public NpgsqlParameter ValueParameter(string name, object row)
+        {
+            var value = ValueOf(row);
+            var stored = value is null || _converter is null ? value : _converter.ConvertToProvider(value);
+            return new NpgsqlParameter(name, stored ?? DBNull.Value) { DataTypeName = _type };
         }
     }
 }
