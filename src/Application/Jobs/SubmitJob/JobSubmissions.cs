@@ -20,7 +20,7 @@ public sealed class JobSubmissions
     /// Submission transactions at once: one per two cores (at most four). Each keeps about a core busy, building its
     /// batch here and executing it in PostgreSQL, while the requests' own work needs the others; fewer transactions
     /// gather bigger batches, and each job then pays less of a transaction's fixed cost (its statements' start-up, its
-    /// commit's flush). On two cores four transactions of ~6 jobs gave 2,450–3,000 jobs/s, one of ~25 jobs 3,060–3,510.
+    /// commit's flush). On two cores four transactions of ~6 jobs made 2,230–3,030 jobs/s, one of ~25 jobs 3,060–3,510 (ADR-0121).
     /// </summary>
     public static readonly int MaxTransactions = Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
 
