@@ -22,6 +22,18 @@ internal static class ConnectionTuning
     /// </summary>
     public const string IndexPathsOnly = "SET enable_seqscan = off";
 
+    /// <summary>
+    /// Put first in a transaction's batch of reads that are keyed by construction (each condition an index key, so
+    /// every plan is an index lookup whatever the statistics say): PostgreSQL uses their generic plan instead of
+    /// planning them at every call (ADR-0123). Only on a session that plans on indexes, where a generic plan cannot
+    /// become a scan; <see cref="PlannerChoosesPlans"/> ends it within the batch.
+    /// </summary>
+    public const string GenericPlansForKeyedReads =
+        "SELECT set_config('plan_cache_mode', 'force_generic_plan', true) WHERE current_setting('enable_seqscan') = 'off'";
+
+    /// <summary>Put last in such a batch: the transaction's later statements are planned as the session would plan them.</summary>
+    public const string PlannerChoosesPlans = "SET LOCAL plan_cache_mode TO DEFAULT";
+
     public static void Apply(NpgsqlConnectionStringBuilder settings, string configured)
     {
         var given = Given(configured);

@@ -1,6 +1,7 @@
 using DagMaster.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using static DagMaster.IntegrationTests.Persistence.PlanSessions;
 
 namespace DagMaster.IntegrationTests.Persistence;
 
@@ -57,7 +58,7 @@ public sealed class SessionPlanTests(DagMasterAppFixture app) : IntegrationTestB
     public async Task PlainSession_DeleteByKeysFromATableAnalysedSmall_ScansIt()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var connection = await OpenPlainAsync(cancellation);
+        await using var connection = await PlanSessions.OpenPlainAsync(App.ConnectionString, cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
 
         var plan = await LinesAsync(connection, PlanOfDeleteFromASmallTable, cancellation);
@@ -81,7 +82,7 @@ public sealed class SessionPlanTests(DagMasterAppFixture app) : IntegrationTestB
     public async Task PlainSession_ForeignKeyCheckPlannedWhileTheParentWasSmall_ScansTheGrownParentForEachChild()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var connection = await OpenPlainAsync(cancellation);
+        await using var connection = await PlanSessions.OpenPlainAsync(App.ConnectionString, cancellation);
         await using var transaction = await connection.BeginTransactionAsync(cancellation);
 
         var scans = await ParentScansWhileInsertingChildrenAsync(connection, cancellation);
@@ -96,35 +97,5 @@ public sealed class SessionPlanTests(DagMasterAppFixture app) : IntegrationTestB
         var before = await ScalarAsync(connection, ScansOfTheParent, cancellation);
         await LinesAsync(connection, "INSERT INTO child SELECT 1, g FROM generate_series(1, 20) g", cancellation);
         return await ScalarAsync(connection, ScansOfTheParent, cancellation) - before;
-    }
-
-    private async Task<NpgsqlConnection> OpenPlainAsync(CancellationToken cancellation)
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(App.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellation);
-        return connection;
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> LinesAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        do
-        {
-            while (await reader.ReadAsync(cancellation))
-            {
-                lines.Add(reader.GetValue(0).ToString()!);
-            }
-        }
-        while (await reader.NextResultAsync(cancellation));
-
-        return string.Join('\n', lines);
     }
 }

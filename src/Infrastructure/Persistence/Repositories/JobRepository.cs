@@ -80,17 +80,11 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
             }
         }
 
-        var lockJobs = Command(s_lockManySql ??= LockManySql(),
+        var lockJobs = Command(s_lockManySql ??= LockManySql(JobEntity),
             Array("ids", NpgsqlDbType.Uuid, jobIds), Array("known", NpgsqlDbType.Uuid, known.Keys));
 
         // Named children (distinct already) as in GetForUpdateAsync: primary-key lookups no cached plan can widen.
-        var readNodes = Command("""
-                SELECT * FROM dagmaster.job_nodes WHERE job_id = ANY(@ids) AND parent_node_id IS NULL
-                UNION ALL
-                SELECT n.* FROM unnest(@child_jobs, @child_nodes) AS c(job_id, node_id)
-                CROSS JOIN LATERAL (SELECT * FROM dagmaster.job_nodes WHERE job_id = c.job_id AND node_id = c.node_id LIMIT 1) n
-                WHERE n.parent_node_id IS NOT NULL
-                """,
+        var readNodes = Command(ReadNodesOfManySql,
             Array("ids", NpgsqlDbType.Uuid, jobIds),
             Array("child_jobs", NpgsqlDbType.Uuid, children.Select(c => c.JobId.Value)),
             Array("child_nodes", NpgsqlDbType.Text, children.Select(c => c.NodeId)));
@@ -110,7 +104,9 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
 
     /// <summary>
     /// Locks jobs and reads their nodes in one round trip: two statements of one batch in the unit of work's
-    /// transaction, read straight into the aggregate (<see cref="RowReader{T}"/>).
+    /// transaction, read straight into the aggregate (<see cref="RowReader{T}"/>). Both are keyed by construction
+    /// (primary keys, the partial index of a job's workflow nodes, a primary-key lookup per named child), so they
+    /// run on their generic plans rather than being planned at every step (ADR-0123).
     /// </summary>
     private async Task<(List<Job> Jobs, List<JobNode> Nodes)> LockAndReadAsync(
         NpgsqlBatchCommand lockJobs, NpgsqlBatchCommand readNodes, CancellationToken cancellationToken)
@@ -119,9 +115,16 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
         {
             Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(),
-            BatchCommands = { lockJobs, readNodes },
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(ConnectionTuning.GenericPlansForKeyedReads),
+                lockJobs,
+                readNodes,
+                new NpgsqlBatchCommand(ConnectionTuning.PlannerChoosesPlans),
+            },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         var jobs = await RowReader<Job>.For(JobEntity).ReadAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var nodes = await RowReader<JobNode>.For(db.Model.FindEntityType(typeof(JobNode))!).ReadAsync(reader, cancellationToken);
@@ -157,10 +160,19 @@ internal sealed class JobRepository(DagMasterDbContext db, JobInputsCache inputs
     private string LockSql(bool withoutInputs) => s_lockSql.GetOrAdd(withoutInputs, skip =>
         $"SELECT {JobRowSql.Columns(JobEntity, c => skip ? $"{JobRowSql.InputsStandIn} AS {c}" : c)} FROM {JobRowSql.Table(JobEntity)} WHERE id = @id FOR NO KEY UPDATE");
 
+    /// <summary>The node read of the jobs in @ids: their workflow nodes and the children named by @child_jobs and @child_nodes.</summary>
+    internal const string ReadNodesOfManySql = """
+        SELECT * FROM dagmaster.job_nodes WHERE job_id = ANY(@ids) AND parent_node_id IS NULL
+        UNION ALL
+        SELECT n.* FROM unnest(@child_jobs, @child_nodes) AS c(job_id, node_id)
+        CROSS JOIN LATERAL (SELECT * FROM dagmaster.job_nodes WHERE job_id = c.job_id AND node_id = c.node_id LIMIT 1) n
+        WHERE n.parent_node_id IS NOT NULL
+        """;
+
     /// <summary>The locking read of the jobs in @ids, in id order, leaving out the inputs of those in @known.</summary>
-    private string LockManySql() =>
-        $"SELECT {JobRowSql.Columns(JobEntity, c => $"CASE WHEN id = ANY(@known) THEN {JobRowSql.InputsStandIn} ELSE {c} END AS {c}")} " +
-        $"FROM {JobRowSql.Table(JobEntity)} WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE";
+    internal static string LockManySql(IEntityType jobEntity) =>
+        $"SELECT {JobRowSql.Columns(jobEntity, c => $"CASE WHEN id = ANY(@known) THEN {JobRowSql.InputsStandIn} ELSE {c} END AS {c}")} " +
+        $"FROM {JobRowSql.Table(jobEntity)} WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE";
 
     private IEntityType JobEntity => db.Model.FindEntityType(typeof(Job))!;
 
