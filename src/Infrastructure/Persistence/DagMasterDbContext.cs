@@ -22,6 +22,8 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
 {
     public const string Schema = "dagmaster";
 
+    private const string CommitStatement = "COMMIT";
+
     private IPublisher? _publisher;
     private readonly LoadedNodeRows _nodeRows = new();
     private readonly List<Job> _newJobs = [];
@@ -213,16 +215,27 @@ public sealed class DagMasterDbContext(DbContextOptions<DagMasterDbContext> opti
 
         await using (transaction)
         {
+            // When EF has nothing left to write (a step, a submission), the commit ends the write batch: the rows and
+            // the durable commit take one round trip (ADR-0124). A failed statement skips it and the transaction aborts.
+            var commitInBatch = transaction is not null && !ChangeTracker.HasChanges();
+            if (commitInBatch)
+            {
+                batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand(CommitStatement));
+            }
+
             if (batch.BatchCommands.Count > 0)
             {
                 batch.Transaction = (Npgsql.NpgsqlTransaction)transaction!.GetDbTransaction();
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
+            if (!commitInBatch)
             {
-                await transaction.CommitAsync(cancellationToken);
+                await SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
         }
 

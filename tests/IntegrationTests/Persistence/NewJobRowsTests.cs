@@ -1,7 +1,5 @@
 using DagMaster.Application.Abstractions;
-using DagMaster.Application.Workflows.Catalog;
 using DagMaster.Domain.Jobs;
-using DagMaster.Domain.Workflows;
 using DagMaster.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,14 +20,8 @@ public sealed class NewJobRowsTests(DagMasterAppFixture app) : IntegrationTestBa
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
-            var catalog = services.GetRequiredService<IWorkflowCatalog>();
-            var definition = (await catalog.FindAsync("echo_test", null, cancellation))!;
-            var inputs = InputResolution.Resolve(definition, new Dictionary<string, object?> { ["message"] = "early" }, out var errors);
-            errors.ShouldBeEmpty();
-            var job = Job.Submit(definition, await catalog.ContentHashAsync(definition.WorkflowId, definition.Version, cancellation),
-                inputs, new JobSubmission(SubmittedBy: "tester"), TimeProvider.System);
+            var job = await EchoJobs.AddAsync(services, new JobSubmission(SubmittedBy: "tester"), "early", cancellation);
             var jobs = services.GetRequiredService<IJobRepository>();
-            jobs.Add(job);
 
             // The query writes what the unit of work holds so far, the new job and its nodes among it.
             (await jobs.ReadChildOutputsAsync(job, "no_fan_out", cancellation)).ShouldBeEmpty();
