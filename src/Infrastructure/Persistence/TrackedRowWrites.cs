@@ -50,10 +50,17 @@ internal static class TrackedRowWrites
 
     public static RowShape ShapeOf(IEntityType type) => s_shapes.GetOrAdd(type, t => new RowShape(t));
 
-    /// <summary>An entity type's table: its columns, and set-based INSERT and UPDATE statements over rows of it.</summary>
+    /// <summary>
+    /// An entity type's table: its columns, and set-based INSERT, UPDATE and DELETE statements over rows of it. Their
+    /// texts are built once per shape (an UPDATE once per set of changed columns), not at every unit of work.
+    /// </summary>
     public sealed class RowShape
     {
+        private static readonly string[] s_names = Enumerable.Range(0, 64).Select(i => $"c{i}").ToArray();
         private readonly string _table;
+        private readonly string _insert;
+        private readonly string _delete;
+        private readonly ConcurrentDictionary<(string Changed, bool Lone), Statement> _updates = new();
 
         public RowShape(IEntityType type)
         {
@@ -61,24 +68,19 @@ internal static class TrackedRowWrites
             _table = $"{Quote(type.GetSchema()!)}.{Quote(type.GetTableName()!)}";
             Columns = type.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!)).ToList();
             Key = type.FindPrimaryKey()!.Properties.Select(p => Columns.Single(c => c.Property == p)).ToList();
+            _insert = $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) " +
+                      $"SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => "@" + Name(i)))})";
+            _delete = $"DELETE FROM {_table} AS t USING unnest({string.Join(", ", Key.Select((_, i) => "@" + Name(i)))}) " +
+                      $"AS v({string.Join(", ", Key.Select(c => Quote(c.Name)))}) WHERE {KeyMatch}";
         }
 
         public IReadOnlyList<Column> Columns { get; }
 
         private IReadOnlyList<Column> Key { get; }
 
-        public NpgsqlBatchCommand Insert(IReadOnlyList<object> rows)
-        {
-            var command = new NpgsqlBatchCommand(
-                $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) " +
-                $"SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => $"@c{i}"))})");
-            for (var i = 0; i < Columns.Count; i++)
-            {
-                command.Parameters.Add(Columns[i].Parameter($"c{i}", rows));
-            }
+        private string KeyMatch => string.Join(" AND ", Key.Select(c => $"t.{Quote(c.Name)} = v.{Quote(c.Name)}"));
 
-            return command;
-        }
+        public NpgsqlBatchCommand Insert(IReadOnlyList<object> rows) => Command(new Statement(_insert, Columns), rows, lone: false);
 
         /// <summary>
         /// One UPDATE of <paramref name="changedColumns"/> (column indexes joined by ',') for every row. A lone row (a
@@ -87,48 +89,44 @@ internal static class TrackedRowWrites
         /// </summary>
         public NpgsqlBatchCommand Update(IReadOnlyList<object> rows, string changedColumns)
         {
-            var changed = changedColumns.Split(',').Select(i => Columns[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]).ToList();
-            var all = Key.Concat(changed).ToList();
-            if (rows.Count == 1)
-            {
-                var single = new NpgsqlBatchCommand(
-                    $"UPDATE {_table} SET {string.Join(", ", changed.Select((c, i) => $"{Quote(c.Name)} = @c{Key.Count + i}"))} " +
-                    $"WHERE {string.Join(" AND ", Key.Select((c, i) => $"{Quote(c.Name)} = @c{i}"))}");
-                for (var i = 0; i < all.Count; i++)
-                {
-                    single.Parameters.Add(all[i].ValueParameter($"c{i}", rows[0]));
-                }
-
-                return single;
-            }
-
-            var command = new NpgsqlBatchCommand(
-                $"UPDATE {_table} AS t SET {string.Join(", ", changed.Select(c => $"{Quote(c.Name)} = v.{Quote(c.Name)}"))} " +
-                $"FROM unnest({string.Join(", ", all.Select((_, i) => $"@c{i}"))}) AS v({string.Join(", ", all.Select(c => Quote(c.Name)))}) " +
-                $"WHERE {string.Join(" AND ", Key.Select(c => $"t.{Quote(c.Name)} = v.{Quote(c.Name)}"))}");
-            for (var i = 0; i < all.Count; i++)
-            {
-                command.Parameters.Add(all[i].Parameter($"c{i}", rows));
-            }
-
-            return command;
+            var lone = rows.Count == 1;
+            return Command(_updates.GetOrAdd((changedColumns, lone), UpdateOf), rows, lone);
         }
 
         /// <summary>One DELETE of every row, by primary key.</summary>
-        public NpgsqlBatchCommand Delete(IReadOnlyList<object> rows)
+        public NpgsqlBatchCommand Delete(IReadOnlyList<object> rows) => Command(new Statement(_delete, Key), rows, lone: false);
+
+        private Statement UpdateOf((string Changed, bool Lone) key)
         {
-            var command = new NpgsqlBatchCommand(
-                $"DELETE FROM {_table} AS t USING unnest({string.Join(", ", Key.Select((_, i) => $"@k{i}"))}) AS v({string.Join(", ", Key.Select(c => Quote(c.Name)))}) " +
-                $"WHERE {string.Join(" AND ", Key.Select(c => $"t.{Quote(c.Name)} = v.{Quote(c.Name)}"))}");
-            for (var i = 0; i < Key.Count; i++)
+            var changed = key.Changed.Split(',').Select(i => Columns[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]).ToList();
+            var all = Key.Concat(changed).ToList();
+            var sql = key.Lone
+                ? $"UPDATE {_table} SET {string.Join(", ", changed.Select((c, i) => $"{Quote(c.Name)} = @{Name(Key.Count + i)}"))} " +
+                  $"WHERE {string.Join(" AND ", Key.Select((c, i) => $"{Quote(c.Name)} = @{Name(i)}"))}"
+                : $"UPDATE {_table} AS t SET {string.Join(", ", changed.Select(c => $"{Quote(c.Name)} = v.{Quote(c.Name)}"))} " +
+                  $"FROM unnest({string.Join(", ", all.Select((_, i) => "@" + Name(i)))}) AS v({string.Join(", ", all.Select(c => Quote(c.Name)))}) " +
+                  $"WHERE {KeyMatch}";
+            return new Statement(sql, all);
+        }
+
+        /// <summary>The statement with its parameters: a value per column for a lone row, else an array per column.</summary>
+        private static NpgsqlBatchCommand Command(Statement statement, IReadOnlyList<object> rows, bool lone)
+        {
+            var command = new NpgsqlBatchCommand(statement.Sql);
+            for (var i = 0; i < statement.Columns.Count; i++)
             {
-                command.Parameters.Add(Key[i].Parameter($"k{i}", rows));
+                var column = statement.Columns[i];
+                command.Parameters.Add(lone ? column.ValueParameter(Name(i), rows[0]) : column.Parameter(Name(i), rows));
             }
 
             return command;
         }
 
+        private static string Name(int index) => index < s_names.Length ? s_names[index] : $"c{index}";
+
         private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+        private sealed record Statement(string Sql, IReadOnlyList<Column> Columns);
     }
 
     /// <summary>A mapped column: its values for many rows become one typed array parameter.</summary>
