@@ -58,8 +58,8 @@ internal static class TrackedRowWrites
     {
         private static readonly string[] s_names = Enumerable.Range(0, 64).Select(i => $"c{i}").ToArray();
         private readonly string _table;
-        private readonly string _insert;
-        private readonly string _delete;
+        private readonly Statement _insert;
+        private readonly Statement _delete;
         private readonly ConcurrentDictionary<(string Changed, bool Lone), Statement> _updates = new();
 
         public RowShape(IEntityType type)
@@ -68,10 +68,14 @@ internal static class TrackedRowWrites
             _table = $"{Quote(type.GetSchema()!)}.{Quote(type.GetTableName()!)}";
             Columns = type.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!)).ToList();
             Key = type.FindPrimaryKey()!.Properties.Select(p => Columns.Single(c => c.Property == p)).ToList();
-            _insert = $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) " +
-                      $"SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => "@" + Name(i)))})";
-            _delete = $"DELETE FROM {_table} AS t USING unnest({string.Join(", ", Key.Select((_, i) => "@" + Name(i)))}) " +
-                      $"AS v({string.Join(", ", Key.Select(c => Quote(c.Name)))}) WHERE {KeyMatch}";
+            _insert = new Statement(
+                $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) " +
+                $"SELECT * FROM unnest({string.Join(", ", Columns.Select((_, i) => "@" + Name(i)))})",
+                Columns);
+            _delete = new Statement(
+                $"DELETE FROM {_table} AS t USING unnest({string.Join(", ", Key.Select((_, i) => "@" + Name(i)))}) " +
+                $"AS v({string.Join(", ", Key.Select(c => Quote(c.Name)))}) WHERE {KeyMatch}",
+                Key);
         }
 
         public IReadOnlyList<Column> Columns { get; }
@@ -80,7 +84,7 @@ internal static class TrackedRowWrites
 
         private string KeyMatch => string.Join(" AND ", Key.Select(c => $"t.{Quote(c.Name)} = v.{Quote(c.Name)}"));
 
-        public NpgsqlBatchCommand Insert(IReadOnlyList<object> rows) => Command(new Statement(_insert, Columns), rows, lone: false);
+        public NpgsqlBatchCommand Insert(IReadOnlyList<object> rows) => Command(_insert, rows, lone: false);
 
         /// <summary>
         /// One UPDATE of <paramref name="changedColumns"/> (column indexes joined by ',') for every row. A lone row (a
@@ -94,7 +98,7 @@ internal static class TrackedRowWrites
         }
 
         /// <summary>One DELETE of every row, by primary key.</summary>
-        public NpgsqlBatchCommand Delete(IReadOnlyList<object> rows) => Command(new Statement(_delete, Key), rows, lone: false);
+        public NpgsqlBatchCommand Delete(IReadOnlyList<object> rows) => Command(_delete, rows, lone: false);
 
         private Statement UpdateOf((string Changed, bool Lone) key)
         {
