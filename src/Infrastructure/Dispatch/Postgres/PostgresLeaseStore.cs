@@ -15,6 +15,7 @@ internal sealed class PostgresLeaseStore(
     TaskReports reports,
     TaskSignal signal,
     WaitingClaims waiting,
+    ClaimLanes lanes,
     IOptions<QueueOptions> options,
     TimeProvider clock) : ITaskLeaseStore
 {
@@ -26,6 +27,7 @@ internal sealed class PostgresLeaseStore(
         {
             try
             {
+                using var turn = await lanes.EnterAsync(request, cancellationToken);
                 return await ClaimOnceAsync(request, cancellationToken);
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)

@@ -12,6 +12,7 @@ internal static class PostgresTransportRegistration
         services.AddSingleton<TaskSignal>();
         services.AddSingleton<TaskNotifier>();
         services.AddSingleton<WaitingClaims>();
+        services.AddSingleton<ClaimLanes>();
         services.AddScoped<TaskHandOff>();
         services.AddScoped<PostgresTaskDispatcher>();
         services.AddScoped<ITaskDispatcher>(sp => sp.GetRequiredService<PostgresTaskDispatcher>());
