@@ -96,7 +96,7 @@ public sealed class AuthenticationTests(UiAppFixture app)
         await session.LoginAsync(UiAppFixture.ViewerName, UiAppFixture.ViewerPassword);
 
         await session.Page.ClickAsync(".who button[type=submit]");
-        await session.Page.WaitForURLAsync(url => url.EndsWith("/ui/login", StringComparison.Ordinal));
+        await session.WaitForAddressAsync(url => url.EndsWith("/ui/login", StringComparison.Ordinal), "logout to show the login page");
         await session.Page.GotoAsync("/ui/jobs");
 
         session.Page.Url.ShouldContain("/ui/login?ReturnUrl=");

@@ -62,7 +62,7 @@ public sealed class OidcSignInTests(UiAppFixture app) : IAsyncLifetime
         var signOutsBefore = _provider.SignOuts;
 
         await session.Page.ClickAsync(".who button[type=submit]");
-        await session.Page.WaitForURLAsync(url => url.Contains("/ui/login", StringComparison.Ordinal));
+        await session.WaitForAddressAsync(url => url.Contains("/ui/login", StringComparison.Ordinal), "logout to show the login page");
 
         _provider.SignOuts.ShouldBe(signOutsBefore + 1);
         await Assertions.Expect(session.Page.Locator("#sign-in-provider")).ToHaveTextAsync("Sign in with Test provider");

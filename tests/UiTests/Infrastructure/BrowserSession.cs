@@ -80,14 +80,18 @@ public sealed class BrowserSession : IAsyncDisposable
             () => Page.ClickAsync("form button[type=submit]"),
             response => response.Request.Method == "POST" && response.Url.Contains("/ui/login", StringComparison.Ordinal));
 
-        // Leaving the login page is what counts, so the page's address is polled: any wait Playwright offers waits
-        // for a load state as well when the address already matches, and the next page's load event may be held up
-        // by its own requests (the dashboard's refresh), which twice timed out logins that had succeeded.
-        await Poll.UntilAsync(
-            () => Task.FromResult(Page.Url),
+        await WaitForAddressAsync(
             url => !url.Contains("/ui/login", StringComparison.Ordinal),
             $"login as {name} to leave the login page (POST answered {answer.Status})");
     }
+
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="arrived"/>, without waiting for the page's load event.
+    /// The address is polled because any wait Playwright offers also waits for a load state, and a page's load event
+    /// may be held up by its own requests (the dashboard's refresh): that timed out logins and logouts that had succeeded.
+    /// </summary>
+    public Task WaitForAddressAsync(Func<string, bool> arrived, string what) =>
+        Poll.UntilAsync(() => Task.FromResult(Page.Url), arrived, what);
 
     /// <summary>Opens a page and fails when it answers anything but 200.</summary>
     public async Task GotoAsync(string path)
