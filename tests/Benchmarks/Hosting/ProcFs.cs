@@ -82,6 +82,17 @@ public static class ProcFs
         return threads;
     }
 
+    /// <summary>
+    /// The machine's CPU seconds so far, summed over its cores (<c>/proc/stat</c>): busy (user, nice, system, irq,
+    /// softirq), idle (idle, iowait) and stolen by the hypervisor for other guests.
+    /// </summary>
+    public static MachineCpu MachineCpuSeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture) / ClockTicksPerSecond).ToArray();
+        return new MachineCpu(fields[0] + fields[1] + fields[2] + fields[5] + fields[6], fields[3] + fields[4], fields[7]);
+    }
+
     private static double StatCpuSeconds(string stat)
     {
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

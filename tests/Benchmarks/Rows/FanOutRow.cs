@@ -46,6 +46,7 @@ public static class FanOutRow
         var rssBeforeKb = ProcFs.StatusKb(pid, "VmRSS");
         var items = Items(children);
         var jitBefore = jit.CpuSeconds();
+        var cpu = new CpuShares(pid, workers.Select(w => w.Pid), sideWorker.Select(w => w.Pid));
         var clock = Stopwatch.StartNew();
         using var submitCap = new CancellationTokenSource(cap);
         var submit = context.Api.SubmitAsync(BenchWorkflows.FanOut, items, submitCap.Token);
@@ -84,6 +85,7 @@ public static class FanOutRow
         }
 
         var elapsed = clock.Elapsed;
+        var cpuWhileMeasured = cpu.Since();
         var jitWhileMeasured = jit.CpuSeconds() - jitBefore;
         if (job is null && submitError is null)
         {
@@ -131,6 +133,7 @@ public static class FanOutRow
                 ["submit_ms"] = submit.IsCompletedSuccessfully ? Math.Round(submit.Result.Latency.TotalMilliseconds, 1) : null,
                 ["sql_statements"] = statements,
                 ["sql_statements_per_child"] = childrenDone > 0 ? Math.Round(statements / (double)childrenDone, 1) : null,
+                ["cpu_seconds"] = cpuWhileMeasured,
             },
         });
 
