@@ -40,6 +40,12 @@ public static class FanOutRow
             await stopWarmUpSide.CancelAsync();
             await side;
         }, TimeSpan.FromSeconds(90));
+
+        // The row starts as a production queue does after a quiet spell: analysed while drained, so its statistics
+        // say it is empty until autovacuum analyses it again, up to a minute into the row (ADR-0127).
+        await context.Database.ExecuteAsync("ANALYZE dagmaster.task_queue");
+        var queueStatistics = await context.Database.ScalarAsync<string>(
+            "SELECT format('%s rows in %s pages', reltuples, relpages) FROM pg_class WHERE oid = 'dagmaster.task_queue'::regclass");
         await context.Database.ResetProfileAsync();
 
         var peakReset = ProcFs.ResetPeakRss(pid);
@@ -134,6 +140,7 @@ public static class FanOutRow
                 ["sql_statements"] = statements,
                 ["sql_statements_per_child"] = childrenDone > 0 ? Math.Round(statements / (double)childrenDone, 1) : null,
                 ["cpu_seconds"] = cpuWhileMeasured,
+                ["queue_statistics_at_start"] = queueStatistics,
             },
         });
 

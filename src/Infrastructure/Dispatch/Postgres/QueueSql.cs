@@ -19,9 +19,9 @@ internal static class QueueSql
         WITH picked AS (
             -- One ordered index scan per queue (a sort over every queued task would cost O(queue) per claim),
             -- then the best of them across queues.
-            SELECT p.task_id FROM unnest(@queues::text[]) AS q(name)
+            SELECT p.row_id FROM unnest(@queues::text[]) AS q(name)
             CROSS JOIN LATERAL (
-                SELECT t.task_id, t.priority, t.job_sequence, t.enqueued_at FROM dagmaster.task_queue t
+                SELECT t.ctid AS row_id, t.priority, t.job_sequence, t.enqueued_at FROM dagmaster.task_queue t
                 WHERE t.claimed_by IS NULL AND t.queue = q.name AND t.available_at <= now()
                   AND (@handlers::text[] IS NULL OR t.handler = ANY(@handlers))
                 ORDER BY t.priority DESC, t.job_sequence, t.enqueued_at
@@ -31,9 +31,12 @@ internal static class QueueSql
             ORDER BY p.priority DESC, p.job_sequence, p.enqueued_at
             LIMIT @max
         ), claimed AS (
+            -- The picked rows by their address, locked above: a join on the key would be planned from the
+            -- table's statistics, and a queue analysed while drained reads as empty, which made the planner
+            -- compare every queued row with every picked one until the next analyse (ADR-0127).
             UPDATE dagmaster.task_queue t
             SET claimed_by = @worker, claimed_at = now(), lease_expires_at = now() + @lease
-            FROM picked WHERE t.task_id = picked.task_id
+            FROM picked WHERE t.ctid = picked.row_id
             RETURNING t.task_id, t.job_id, t.node_id, t.handler, t.queue, t.attempt, t.max_attempts, t.timeout_seconds,
                       t.lease_expires_at, t.claimed_at, t.enqueued_at, t.priority, t.job_sequence, t.trace_parent
         ), started AS (
