@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,18 +88,13 @@ internal static class TemplateJson
         var other => JsonValue.Create(other.ToString()),
     };
 
-    public static string Serialize(object? value)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
-        {
-            Write(writer, value);
-        }
+    public static string Serialize(object? value) => new TemplateJsonWriter().Serialize(value);
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    /// <summary>A writer for <see cref="TemplateJsonWriter"/>, which reuses it for every value it writes.</summary>
+    internal static Utf8JsonWriter NewWriter(IBufferWriter<byte> buffer) => new(buffer, s_writerOptions);
 
-    private static void Write(Utf8JsonWriter writer, object? value)
+    /// <summary>Writes one value in the template value model; the caller flushes.</summary>
+    internal static void Write(Utf8JsonWriter writer, object? value)
     {
         switch (TemplateValues.Normalize(value))
         {

@@ -6,8 +6,7 @@ public static class TemplateRenderer
     /// <summary>
     /// Renders recursively through maps and lists: every string is parsed as a template and rendered
     /// (a whole-expression string yields its native value); other values pass through unchanged.
-    /// Maps and lists are copied; strings are parsed on every call, so callers rendering the same value
-    /// many times may want to cache parsed templates.
+    /// Maps and lists are copied; strings are parsed on every call (<see cref="Prepare"/> parses them once).
     /// </summary>
     /// <exception cref="TemplateSyntaxException">A string is not a valid template.</exception>
     /// <exception cref="TemplateEvaluationException">A template cannot be evaluated.</exception>
@@ -37,6 +36,47 @@ public static class TemplateRenderer
                 return renderedList;
             default:
                 return value;
+        }
+    }
+
+    /// <summary>
+    /// The value's templates parsed once, for a value rendered many times (a fan-out's children's params): the
+    /// returned function renders as <see cref="RenderValue"/> does.
+    /// </summary>
+    /// <exception cref="TemplateSyntaxException">A string is not a valid template.</exception>
+    public static Func<TemplateScope, object?> Prepare(object? value)
+    {
+        switch (value)
+        {
+            case string text when text.Contains('{', StringComparison.Ordinal):
+                var template = Template.Parse(text);
+                return template.Render;
+            case IReadOnlyDictionary<string, object?> map:
+                var entries = map.Select(e => (e.Key, Render: Prepare(e.Value))).ToArray();
+                return scope =>
+                {
+                    var renderedMap = new Dictionary<string, object?>(entries.Length, StringComparer.Ordinal);
+                    foreach (var (key, render) in entries)
+                    {
+                        renderedMap[key] = render(scope);
+                    }
+
+                    return renderedMap;
+                };
+            case IReadOnlyList<object?> list:
+                var items = list.Select(Prepare).ToArray();
+                return scope =>
+                {
+                    var renderedList = new List<object?>(items.Length);
+                    foreach (var render in items)
+                    {
+                        renderedList.Add(render(scope));
+                    }
+
+                    return renderedList;
+                };
+            default:
+                return _ => value;
         }
     }
 }

@@ -7,41 +7,48 @@ public sealed class TemplateRendererTests
     [Fact]
     public void RenderValue_WhenParamsAreNested_RendersEveryStringAndPassesOtherValuesThrough()
     {
-        var parameters = new Dictionary<string, object?>
-        {
-            ["message"] = "{{ inputs.message }}",
-            ["count"] = "{{ inputs.count }}",
-            ["label"] = "n={{ inputs.count }}",
-            ["literal"] = "no templates here",
-            ["number"] = 42L,
-            ["int"] = 7,
-            ["flag"] = false,
-            ["nothing"] = null,
-            ["nested"] = new Dictionary<string, object?>
-            {
-                ["tiles"] = "{{ nodes.step_one.output.tiles }}",
-                ["list"] = new List<object?> { "{{ inputs.flag }}", 1.5, "x-{{ inputs.items[0] }}", new List<object?> { "{{ job.id }}" } },
-            },
-        };
+        var rendered = TemplateRenderer.RenderValue(NestedParams(), TemplateTestScope.Create());
 
-        var rendered = TemplateRenderer.RenderValue(parameters, TemplateTestScope.Create());
+        rendered.ShouldBeExactly(NestedParamsRendered());
+    }
 
-        rendered.ShouldBeExactly(new Dictionary<string, object?>
-        {
-            ["message"] = "Hello",
-            ["count"] = 3L,
-            ["label"] = "n=3",
-            ["literal"] = "no templates here",
-            ["number"] = 42L,
-            ["int"] = 7,
-            ["flag"] = false,
-            ["nothing"] = null,
-            ["nested"] = new Dictionary<string, object?>
-            {
-                ["tiles"] = new List<object?> { "a", "b", "c" },
-                ["list"] = new List<object?> { true, 1.5, "x-1", new List<object?> { "job-1" } },
-            },
-        });
+    [Fact]
+    public void Prepare_WhenParamsAreNested_RendersAsRenderValueDoes()
+    {
+        var render = TemplateRenderer.Prepare(NestedParams());
+
+        render(TemplateTestScope.Create()).ShouldBeExactly(NestedParamsRendered());
+    }
+
+    [Fact]
+    public void Prepare_WhenRenderedForEachChild_GivesEachItsOwnValues()
+    {
+        var render = TemplateRenderer.Prepare(new Dictionary<string, object?> { ["i"] = "{{ index }}", ["name"] = "tile_{{ item }}" });
+        var scope = TemplateTestScope.Create();
+
+        var first = render(scope.With("item", "a").With("index", 0));
+        var second = render(scope.With("item", "b").With("index", 1));
+
+        first.ShouldBeExactly(new Dictionary<string, object?> { ["i"] = 0L, ["name"] = "tile_a" });
+        second.ShouldBeExactly(new Dictionary<string, object?> { ["i"] = 1L, ["name"] = "tile_b" });
+    }
+
+    [Fact]
+    public void Prepare_WhenNestedStringIsInvalid_ThrowsSyntaxErrorBeforeAnyRender()
+    {
+        var parameters = new Dictionary<string, object?> { ["a"] = new List<object?> { "{{ inputs.nope" } };
+
+        Should.Throw<TemplateSyntaxException>(() => TemplateRenderer.Prepare(parameters));
+    }
+
+    [Fact]
+    public void Prepare_WhenNestedStringIsMissingValue_ThrowsNamingTemplateWhenRendered()
+    {
+        var render = TemplateRenderer.Prepare(new Dictionary<string, object?> { ["a"] = "x{{ inputs.nope }}" });
+
+        var error = Should.Throw<TemplateEvaluationException>(() => render(TemplateTestScope.Create()));
+
+        error.MissingPath.ShouldBe("inputs.nope");
     }
 
     [Fact]
@@ -97,4 +104,38 @@ public sealed class TemplateRendererTests
 
         Should.Throw<TemplateSyntaxException>(() => TemplateRenderer.RenderValue(parameters, TemplateTestScope.Create()));
     }
+
+    private static Dictionary<string, object?> NestedParams() => new()
+    {
+        ["message"] = "{{ inputs.message }}",
+        ["count"] = "{{ inputs.count }}",
+        ["label"] = "n={{ inputs.count }}",
+        ["literal"] = "no templates here",
+        ["number"] = 42L,
+        ["int"] = 7,
+        ["flag"] = false,
+        ["nothing"] = null,
+        ["nested"] = new Dictionary<string, object?>
+        {
+            ["tiles"] = "{{ nodes.step_one.output.tiles }}",
+            ["list"] = new List<object?> { "{{ inputs.flag }}", 1.5, "x-{{ inputs.items[0] }}", new List<object?> { "{{ job.id }}" } },
+        },
+    };
+
+    private static Dictionary<string, object?> NestedParamsRendered() => new()
+    {
+        ["message"] = "Hello",
+        ["count"] = 3L,
+        ["label"] = "n=3",
+        ["literal"] = "no templates here",
+        ["number"] = 42L,
+        ["int"] = 7,
+        ["flag"] = false,
+        ["nothing"] = null,
+        ["nested"] = new Dictionary<string, object?>
+        {
+            ["tiles"] = new List<object?> { "a", "b", "c" },
+            ["list"] = new List<object?> { true, 1.5, "x-1", new List<object?> { "job-1" } },
+        },
+    };
 }
