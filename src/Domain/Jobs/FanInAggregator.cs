@@ -1,74 +1,156 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DagMaster.Domain.Workflows;
 
 namespace DagMaster.Domain.Jobs;
 
-/// <summary>The five fan-in aggregations over children's outputs, in index order.</summary>
+/// <summary>
+/// The five fan-in aggregations over children's outputs, in index order. The outputs come as stored (JSON text, null
+/// for none) and the aggregate is written as JSON text: collect, first and last copy the outputs as they are, and only
+/// sum and concat parse them, one at a time, so a fan-in of 100,000 children holds no tree of their outputs.
+/// </summary>
 public static class FanInAggregator
 {
-    public static JsonObject Aggregate(FanInAggregation aggregation, IReadOnlyList<JsonNode?> outputs) => aggregation switch
+    public static string Aggregate(FanInAggregation aggregation, IReadOnlyList<string?> outputs)
     {
-        FanInAggregation.Concat => Concat(outputs),
-        FanInAggregation.Sum => new JsonObject { ["total"] = Sum(outputs), ["count"] = outputs.Count },
-        FanInAggregation.First => new JsonObject { ["result"] = outputs.Count > 0 ? outputs[0]?.DeepClone() : null, ["count"] = outputs.Count },
-        FanInAggregation.Last => new JsonObject { ["result"] = outputs.Count > 0 ? outputs[^1]?.DeepClone() : null, ["count"] = outputs.Count },
-        _ => new JsonObject { ["results"] = new JsonArray(outputs.Select(o => o?.DeepClone()).ToArray()), ["count"] = outputs.Count },
-    };
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            switch (aggregation)
+            {
+                case FanInAggregation.Concat:
+                    writer.WriteStartArray("results");
+                    var flat = Concat(writer, outputs);
+                    writer.WriteEndArray();
+                    writer.WriteNumber("count", flat);
+                    break;
+                case FanInAggregation.Sum:
+                    writer.WritePropertyName("total");
+                    Sum(writer, outputs);
+                    writer.WriteNumber("count", outputs.Count);
+                    break;
+                case FanInAggregation.First or FanInAggregation.Last:
+                    writer.WritePropertyName("result");
+                    Copy(writer, outputs.Count == 0 ? null : aggregation == FanInAggregation.First ? outputs[0] : outputs[^1]);
+                    writer.WriteNumber("count", outputs.Count);
+                    break;
+                default:
+                    writer.WriteStartArray("results");
+                    foreach (var output in outputs)
+                    {
+                        Copy(writer, output);
+                    }
 
-    /// <summary>Lists are spliced and scalars appended, walking each output's values in key order.</summary>
-    private static JsonObject Concat(IReadOnlyList<JsonNode?> outputs)
+                    writer.WriteEndArray();
+                    writer.WriteNumber("count", outputs.Count);
+                    break;
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Copy(Utf8JsonWriter writer, string? output)
     {
-        var flat = new JsonArray();
+        if (output is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteRawValue(output);
+        }
+    }
+
+    /// <summary>Lists are spliced and scalars appended, walking each output's values in key order; returns how many.</summary>
+    private static int Concat(Utf8JsonWriter writer, IReadOnlyList<string?> outputs)
+    {
+        var count = 0;
         foreach (var output in outputs)
         {
-            IEnumerable<JsonNode?> values = output is JsonObject map
-                ? map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)
-                : [output];
+            if (output is null)
+            {
+                writer.WriteNullValue();
+                count++;
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(output);
+            var root = document.RootElement;
+            IEnumerable<JsonElement> values = root.ValueKind == JsonValueKind.Object
+                ? root.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Value)
+                : [root];
             foreach (var value in values)
             {
-                if (value is JsonArray list)
+                if (value.ValueKind == JsonValueKind.Array)
                 {
-                    foreach (var item in list)
+                    foreach (var item in value.EnumerateArray())
                     {
-                        flat.Add(item?.DeepClone());
+                        item.WriteTo(writer);
+                        count++;
                     }
                 }
                 else
                 {
-                    flat.Add(value?.DeepClone());
+                    value.WriteTo(writer);
+                    count++;
                 }
             }
         }
 
-        return new JsonObject { ["results"] = flat, ["count"] = flat.Count };
+        return count;
     }
 
     /// <summary>The sum of every numeric top-level value of every output (an integer when all of them are).</summary>
-    private static JsonNode Sum(IReadOnlyList<JsonNode?> outputs)
+    private static void Sum(Utf8JsonWriter writer, IReadOnlyList<string?> outputs)
     {
         long integral = 0;
         double total = 0;
         var allIntegral = true;
-        foreach (var value in outputs.OfType<JsonObject>().SelectMany(o => o.Select(p => p.Value)).OfType<JsonValue>())
+        foreach (var output in outputs)
         {
-            if (value.GetValueKind() != JsonValueKind.Number)
+            if (output is null)
             {
                 continue;
             }
 
-            if (value.TryGetValue<long>(out var whole))
+            using var document = JsonDocument.Parse(output);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                integral += whole;
-                total += whole;
+                continue;
             }
-            else
+
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                allIntegral = false;
-                total += value.GetValue<double>();
+                if (property.Value.ValueKind != JsonValueKind.Number)
+                {
+                    continue;
+                }
+
+                if (property.Value.TryGetInt64(out var whole))
+                {
+                    integral += whole;
+                    total += whole;
+                }
+                else
+                {
+                    allIntegral = false;
+                    total += property.Value.GetDouble();
+                }
             }
         }
 
-        return allIntegral ? JsonValue.Create(integral) : JsonValue.Create(total);
+        if (allIntegral)
+        {
+            writer.WriteNumberValue(integral);
+        }
+        else
+        {
+            writer.WriteNumberValue(total);
+        }
     }
 }

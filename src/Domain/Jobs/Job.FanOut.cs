@@ -137,14 +137,14 @@ public sealed partial class Job
     private bool AggregateFanIn(NodeDefinition spec, JobNode node, DateTimeOffset now)
     {
         var fanOut = FindNode(spec.AggregatedFanOut!)!;
-        List<JsonNode?> outputs;
+        IReadOnlyList<string?> outputs;
         if (fanOut.ChildrenTotal == 0)
         {
             outputs = [];
         }
         else if (_childOutputs.Remove(fanOut.NodeId, out var provided))
         {
-            outputs = provided.Select(o => o is null ? null : JsonNode.Parse(o)).ToList();
+            outputs = provided;
         }
         else
         {
@@ -152,8 +152,7 @@ public sealed partial class Job
             return false;
         }
 
-        var result = FanInAggregator.Aggregate(spec.Aggregation, outputs);
-        node.MarkCompleted(result.ToJsonString(), now);
+        node.MarkCompleted(FanInAggregator.Aggregate(spec.Aggregation, outputs), now);
         Record(JobEventTypes.NodeCompleted, node.NodeId, new { aggregation = spec.Aggregation.ToString().ToLowerInvariant(), count = outputs.Count }, null, now);
         return true;
     }
