@@ -23,7 +23,9 @@ public static class FanOutRow
         var cap = TimeSpan.FromSeconds(context.Settings.FanOutTimeoutSeconds);
         var pid = context.Host.Pid;
 
-        var workers = context.StartWorkers(2, BenchWorkflows.FanOutQueue, claimers: 4, batch: 100, concurrency: 32);
+        // One long poll per worker process, as the SDK's worker host keeps (ADR-0128): four per process did not shorten
+        // the fan-out; they took the cores from the other jobs' steps and filled DagMaster's memory with claims in flight.
+        var workers = context.StartWorkers(2, BenchWorkflows.FanOutQueue, claimers: 1, batch: 100, concurrency: 32);
         var sideWorker = context.StartWorkers(1, BenchWorkflows.SideQueue, claimers: 3, batch: 1, concurrency: 4, bulkResults: false);
 
         // Untimed smaller fan-outs, side chains running, until the background JIT is idle (ADR-0125): the worker
